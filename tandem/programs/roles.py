@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from django.db.models import Q
+
 from tandem.programs.models import EditionAssociation, RoleGrant
 
 
@@ -62,9 +64,12 @@ def editions_of(person):
 
     if not getattr(person, "is_authenticated", False):
         return Edition.objects.none()
-    member_associations = person.memberships.values("association_id")
-    return (
-        Edition.objects.filter(role_grants__person=person)
-        .union(Edition.objects.filter(associations__in=member_associations))
-        .order_by("-starts_on")
+    # Two subqueries rather than a UNION: SQLite refuses a UNION of querysets that
+    # carry Edition's default ordering.
+    granted = RoleGrant.objects.filter(person=person).values("edition_id")
+    joined = EditionAssociation.objects.filter(
+        association__in=person.memberships.values("association_id")
+    ).values("edition_id")
+    return Edition.objects.filter(Q(pk__in=granted) | Q(pk__in=joined)).order_by(
+        "-starts_on"
     )
