@@ -240,7 +240,9 @@ class JoinRequestCreate(CreateView):
         return redirect("programs:join_thanks", edition=self.edition.slug)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(edition=self.edition, **kwargs)
+        context = super().get_context_data(**kwargs)
+        context["edition"] = self.edition
+        return context
 
 
 @method_decorator(login_not_required, name="dispatch")
@@ -248,8 +250,9 @@ class JoinRequestThanks(TemplateView):
     template_name = "programs/joining/thanks.html"
 
     def get_context_data(self, **kwargs):
-        edition = get_object_or_404(Edition, slug=self.kwargs["edition"])
-        return super().get_context_data(edition=edition, **kwargs)
+        context = super().get_context_data(**kwargs)
+        context["edition"] = get_object_or_404(Edition, slug=self.kwargs["edition"])
+        return context
 
 
 class JoinRequestList(EditionScopedMixin, ListView):

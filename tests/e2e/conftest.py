@@ -19,7 +19,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-from django.test import override_settings
 from playwright.sync_api import expect, sync_playwright
 
 from tandem.demo.edition import DEMO_PASSWORD, load_demo_edition
@@ -57,17 +56,6 @@ def browser():
         )
         yield browser
         browser.close()
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _static_root(tmp_path_factory):
-    """An empty STATIC_ROOT, so WhiteNoise starts in live_server without warning.
-
-    live_server serves static files from the app directories itself; WhiteNoise
-    only warns that collectstatic never ran, and warnings are errors here.
-    """
-    with override_settings(STATIC_ROOT=tmp_path_factory.mktemp("static")):
-        yield
 
 
 @pytest.fixture(autouse=True)

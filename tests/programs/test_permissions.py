@@ -156,9 +156,7 @@ def test_every_url_of_ours_is_in_the_table():
     "url_name",
     ["programs:dashboard", "programs:timeline", "programs:associations"],
 )
-def test_national_coordinator_never_sees_the_other_association(
-    client, world, url_name
-):
+def test_national_coordinator_never_sees_the_other_association(client, world, url_name):
     client.force_login(world.people["national_a"])
 
     response = client.get(reverse(url_name, args=[world.edition.slug]))
