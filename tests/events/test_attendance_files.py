@@ -347,3 +347,134 @@ def test_shared_email_is_reported_not_guessed():
 )
 def test_normalised_names_ignore_case_diacritics_and_spaces(typed, written):
     assert normalise_name(typed) == normalise_name(written)
+
+
+def teams_file(participants: list[str], activities: list[str] | None) -> bytes:
+    lines = [
+        "1. Summary",
+        "Meeting title\tTraining",
+        "Start time\t7/4/24, 5:00:00 PM",
+        "",
+        "2. Participants",
+        "Name\tFirst Join\tLast Leave\tIn-Meeting Duration\tEmail\t"
+        "Participant ID (UPN)\tRole",
+        *participants,
+    ]
+    if activities is not None:
+        lines += [
+            "",
+            "3. In-Meeting Activities",
+            "Name\tJoin Time\tLeave Time\tDuration\tEmail\tRole",
+            *activities,
+        ]
+    return "\r\n".join(lines).encode("utf-16")
+
+
+ANN_TEAMS = (
+    "Ann Lee\t7/4/24, 5:00:00 PM\t7/4/24, 6:00:36 PM\t1h 36s\tann@x.org\t\tAttendee"
+)
+
+
+def test_teams_without_activities_uses_first_join_and_last_leave():
+    report = read_attendance(teams_file([ANN_TEAMS], None), "t.csv", host_zone="UTC")
+
+    assert report.started == datetime(2024, 7, 4, 17, 0, tzinfo=UTC)
+    assert report.ended is None
+    assert [(line.seconds, line.minutes) for line in report.lines] == [(3636, 61)]
+    assert report.lines[0].intervals == (
+        Interval(
+            datetime(2024, 7, 4, 17, 0, tzinfo=UTC),
+            datetime(2024, 7, 4, 18, 0, 36, tzinfo=UTC),
+        ),
+    )
+
+
+def test_teams_activity_problems_are_reported_by_line():
+    activities = [
+        "Ann Lee\t7/4/24, 5:30:00 PM\t7/4/24, 5:00:00 PM\t0s\tann@x.org\tAttendee",
+        "Bo Berg\t7/4/24, 5:00:00 PM\t7/4/24, 5:10:00 PM\t10m\t\tAttendee",
+    ]
+    data = teams_file([ANN_TEAMS], activities)
+
+    report = read_attendance(data, "t.csv", host_zone="UTC")
+
+    assert report.problems == (
+        ReadProblem(11, "leave time is before join time"),
+        ReadProblem(12, "an activity line has no participant line"),
+    )
+    assert report.lines[0].intervals == ()
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        (
+            ANN_TEAMS.replace("1h 36s", "about an hour"),
+            "t.csv, line 7, column 'In-Meeting Duration': expected a duration "
+            "'1h 2m 3s'",
+        ),
+        (
+            ANN_TEAMS.replace("7/4/24, 5:00:00 PM", "4 July"),
+            "t.csv, line 7, column 'First Join': expected M/D/YY, h:mm:ss AM/PM",
+        ),
+    ],
+)
+def test_teams_unreadable_cell_names_line_and_column(line, message):
+    with pytest.raises(AttendanceFileError) as refused:
+        read_attendance(teams_file([line], None), "t.csv", host_zone="UTC")
+
+    assert str(refused.value) == message
+
+
+def test_teams_section_without_header_is_refused():
+    data = teams_file([ANN_TEAMS], ["Ann Lee\t7/4/24, 5:00:00 PM"])
+    data = data.decode("utf-16").replace("Name\tJoin Time", "Who\tJoin Time")
+
+    with pytest.raises(AttendanceFileError, match=r"^t\.csv: not a recognised"):
+        read_attendance(data.encode("utf-16"), "t.csv", host_zone="UTC")
+
+
+def test_zoom_minutes_must_be_whole_numbers():
+    data = zoom_file(
+        "Ann Lee,ann@x.org,07/04/2024 05:00:00 PM,07/04/2024 06:00:00 PM,1h,No,Y"
+    )
+
+    with pytest.raises(AttendanceFileError) as refused:
+        read_attendance(data, "t.csv", host_zone="UTC")
+
+    assert str(refused.value) == (
+        "t.csv, line 5, column 'duration (minutes)': expected whole minutes"
+    )
+
+
+def test_attendance_adds_lines_and_keeps_their_intervals(zoom_report):
+    match = match_attendees(zoom_report, edition_people())
+    szoke = next(a for a in match.attended if a.person.full_name == "Zsófia Szőke")
+
+    assert (szoke.minutes, szoke.seconds, len(szoke.intervals)) == (110, None, 3)
+    assert szoke.intervals[0].joined == datetime(2023, 11, 14, 17, 8, 11, tzinfo=UTC)
+
+
+def test_zoom_meeting_start_must_be_a_time():
+    data = ZOOM_HEADER.replace("07/04/2024 05:00:00 PM", "soon", 1).encode()
+
+    with pytest.raises(AttendanceFileError) as refused:
+        read_attendance(data, "t.csv", host_zone="UTC")
+
+    assert str(refused.value) == (
+        "t.csv, line 2, column 'start time': expected MM/DD/YYYY hh:mm:ss AM/PM"
+    )
+
+
+def test_zoom_blank_lines_are_skipped_and_unknown_minutes_add_up():
+    data = zoom_file(
+        "Bo,,07/04/2024 05:00:00 PM,07/04/2024 05:20:00 PM,20,Yes,Y",
+        ",,,,,,",
+        "Bo,,07/04/2024 05:30:00 PM,07/04/2024 05:45:00 PM,15,Yes,Y",
+    )
+
+    match = match_attendees(read_attendance(data, "t.csv", host_zone="UTC"), [])
+
+    assert [(e.raw_name, len(e.lines), e.minutes) for e in match.not_matched] == [
+        ("Bo", 2, 35)
+    ]

@@ -26,7 +26,6 @@ PLAIN_LETTERS = str.maketrans(
         "ħ": "h",
     }
 )
-STAFF_ROLES = {"host": "HOST", "organizer": "ORGANIZER"}
 
 
 @dataclass(frozen=True)
@@ -48,6 +47,14 @@ class NotMatchedReason(StrEnum):
     AMBIGUOUS_NAME = "the name fits more than one person"
     NO_EMAIL = "no e-mail, and the name fits nobody"
     UNKNOWN = "neither the e-mail nor the name fits anybody"
+
+
+# Those who run the meeting are never counted as attending it, even when they are
+# among the people: a coordinator who trains mentors is not in training.
+STAFF_ROLES = {
+    "host": NotMatchedReason.HOST,
+    "organizer": NotMatchedReason.ORGANIZER,
+}
 
 
 @dataclass(frozen=True)
@@ -121,9 +128,8 @@ class _Directory:
                 self.by_name.setdefault(key, []).append(person)
 
     def find(self, line: AttendanceLine) -> Person | NotMatchedReason:
-        role = STAFF_ROLES.get(line.role.casefold())
-        if role is not None:
-            return NotMatchedReason[role]
+        if staff := STAFF_ROLES.get(line.role.casefold()):
+            return staff
         email = line.email.strip().casefold()
         by_email = self.by_email.get(email, []) if email else []
         if len(by_email) == 1:

@@ -213,7 +213,14 @@ def _zoom_meeting(rows: list[list[str]], filename: str, zone: ZoneInfo) -> dict:
 
 
 class _ZoomRows:
-    def __init__(self, filename, zone, columns, kind, host_email):
+    def __init__(
+        self,
+        filename: str,
+        zone: ZoneInfo,
+        columns: dict[str, int],
+        kind: AttendanceFormat,
+        host_email: str,
+    ):
         self.filename = filename
         self.zone = zone
         self.columns = columns
