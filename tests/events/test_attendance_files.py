@@ -478,3 +478,11 @@ def test_zoom_blank_lines_are_skipped_and_unknown_minutes_add_up():
     assert [(e.raw_name, len(e.lines), e.minutes) for e in match.not_matched] == [
         ("Bo", 2, 35)
     ]
+
+
+def test_teams_sign_in_name_stands_in_for_an_empty_email():
+    line = ANN_TEAMS.replace("ann@x.org\t\t", "\tann.lee@x.org\t")
+
+    report = read_attendance(teams_file([line], None), "t.csv", host_zone="UTC")
+
+    assert report.lines[0].email == "ann.lee@x.org"

@@ -389,14 +389,11 @@ class _TeamsRows:
         # the person of section 2 and is never a list of people itself.
         intervals: dict[tuple[str, str], list[Interval]] = {}
         for number, row in activities:
-            key = (row["Name"], row.get("Email", "").casefold())
             spans = self.span(number, row, "Join Time", "Leave Time")
-            intervals.setdefault(key, []).extend(spans)
-        known = {
-            (row["Name"], row.get("Email", "").casefold()) for _, row in participants
-        }
+            intervals.setdefault(_teams_key(row), []).extend(spans)
+        known = {_teams_key(row) for _, row in participants}
         for number, row in activities:
-            if (row["Name"], row.get("Email", "").casefold()) not in known:
+            if _teams_key(row) not in known:
                 self.problems.append(
                     ReadProblem(number, "an activity line has no participant line")
                 )
@@ -404,13 +401,16 @@ class _TeamsRows:
 
     def line(self, number: int, row: dict[str, str], intervals) -> AttendanceLine:
         raw_name = row["Name"]
-        email = row.get("Email", "")
         seconds = self.seconds(
             row["In-Meeting Duration"], number, "In-Meeting Duration"
         )
-        spans = intervals.get((raw_name, email.casefold()))
+        spans = intervals.get(_teams_key(row))
         if spans is None:
             spans = list(self.span(number, row, "First Join", "Last Leave"))
+        # Members of the organiser's tenant sometimes come with the sign-in name
+        # (UPN) filled and the e-mail cell empty; the UPN is then their address.
+        upn = row.get("Participant ID (UPN)", "")
+        email = row.get("Email", "") or (upn if "@" in upn else "")
         return AttendanceLine(
             line_number=number,
             raw_name=raw_name,
@@ -422,6 +422,10 @@ class _TeamsRows:
             seconds=seconds,
             role=row.get("Role", ""),
         )
+
+
+def _teams_key(row: dict[str, str]) -> tuple[str, str]:
+    return row["Name"], row.get("Email", "").casefold()
 
 
 def _strip_teams_suffix(raw_name: str) -> str:
