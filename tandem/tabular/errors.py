@@ -41,13 +41,18 @@ class DayOrderQuestion(Exception):
 
 @dataclass(frozen=True)
 class RowIssue:
-    """One problem with one cell (or one row, or the file when `row` is None)."""
+    """One problem with one cell (or one row, or the file when `row` is None).
+
+    `column` is the header as the file spells it; `field` the application field the
+    cell was read for, when there is one.
+    """
 
     row: int | None
     column: str
     value: str
     message: str
     severity: str = field(default="error")
+    field: str = ""
 
     @property
     def is_error(self) -> bool:
