@@ -39,6 +39,7 @@ class Mapping:
     source_time_zone: str | None = None
     day_first: bool | None = None
     name: str = ""
+    note: str = ""
 
     def fits(self, table: Table) -> bool:
         return self.headers == table.headers
@@ -47,6 +48,7 @@ class Mapping:
         header = self.headers.__getitem__
         data = {
             "name": self.name,
+            "note": self.note,
             "headers": self.headers,
             "columns": [
                 {"index": i, "header": header(i), "field": f}
@@ -69,6 +71,7 @@ class Mapping:
         data = json.loads(text)
         return cls(
             name=data.get("name", ""),
+            note=data.get("note", ""),
             headers=data["headers"],
             columns={c["index"]: c["field"] for c in data["columns"]},
             constants=data.get("constants", {}),
