@@ -97,7 +97,9 @@ def prepare_applications(
             rows.append(_prepare_row(record, context))
     file_issues = list(table.issues) + _missing_columns(mapping)
     groups = find_duplicates([_entry(row) for row in rows], existing)
-    return Preview(table.filename, rows, skipped, file_issues, groups, list(table.notes))
+    return Preview(
+        table.filename, rows, skipped, file_issues, groups, list(table.notes)
+    )
 
 
 def _day_first(table: Table, mapping: Mapping) -> bool:
@@ -131,7 +133,7 @@ def _missing_columns(mapping: Mapping) -> list[RowIssue]:
 
 
 def _raw_cells(record: Record, context: _Context) -> dict[str, tuple[Any, str]]:
-    """Field → (cell, where it came from): column, then fallback column, then constant."""
+    """Field → (cell, its source): the column, a fallback column, or a constant."""
     headers, mapping = context.table.headers, context.mapping
     raw = {name: (record.cell(i), headers[i]) for i, name in mapping.columns.items()}
     for name, index in mapping.fallbacks.items():
@@ -158,7 +160,9 @@ def _prepare_row(record: Record, context: _Context) -> PreparedRow:
             issue = RowIssue(row.row, column, _text(cell), outcome.error, "error", name)
             row.errors.append(issue)
         if outcome.warning:
-            issue = RowIssue(row.row, column, _text(cell), outcome.warning, "warning", name)
+            issue = RowIssue(
+                row.row, column, _text(cell), outcome.warning, "warning", name
+            )
             row.warnings.append(issue)
             row.values[f"{name}_as_typed"] = _text(cell).strip()
     _combine_names(row)

@@ -53,7 +53,9 @@ def decide_day_first(column: str, cells: Iterable[object]) -> bool:
         dotted |= match.group(2) == "."
     day_first |= dotted and not month_first
     if day_first and month_first:
-        raise DayOrderQuestion(column, samples, "dates read both day-first and month-first")
+        raise DayOrderQuestion(
+            column, samples, "dates read both day-first and month-first"
+        )
     if not (day_first or month_first) and samples:
         raise DayOrderQuestion(column, samples, "every date reads both ways")
     return day_first or not month_first
@@ -76,7 +78,9 @@ def parse_when(cell: object, *, zone: tzinfo | None, day_first: bool) -> Normali
         except ValueError as exc:
             return Normalised(None, _no_such_date(text, exc))
         if found is not None:
-            return Normalised(_to_utc(found, zone) if isinstance(found, datetime) else found)
+            return Normalised(
+                _to_utc(found, zone) if isinstance(found, datetime) else found
+            )
     return Normalised(None, "not a date we can read")
 
 

@@ -35,7 +35,9 @@ def find_duplicates(
             if refs in seen or not refs & new_refs:
                 continue
             seen.add(refs)
-            groups.append(DuplicateGroup(reason_of(members), tuple(e["ref"] for e in members)))
+            groups.append(
+                DuplicateGroup(reason_of(members), tuple(e["ref"] for e in members))
+            )
     return groups
 
 

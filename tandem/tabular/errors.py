@@ -20,7 +20,9 @@ class EncodingQuestion(Exception):
     """
 
     def __init__(self, filename: str, samples: dict[str, str]):
-        super().__init__(f"{filename}: which encoding? candidates: {', '.join(samples)}")
+        super().__init__(
+            f"{filename}: which encoding? candidates: {', '.join(samples)}"
+        )
         self.filename = filename
         self.samples = samples
 

@@ -23,7 +23,9 @@ class Field:
 
 def header_key(text: str) -> str:
     """Compare headers without case, accents, hyphens or punctuation."""
-    return re.sub(r"\s+", " ", re.sub(r"[^\w\s]", " ", fold(text).replace("-", ""))).strip()
+    return re.sub(
+        r"\s+", " ", re.sub(r"[^\w\s]", " ", fold(text).replace("-", ""))
+    ).strip()
 
 
 FIELDS = (
@@ -81,7 +83,11 @@ FIELDS = (
         "native_script_name",
         "Name in native script",
         "text",
-        synonyms=("Full name (native script)", "Full Name (Arabic)", "Native script name"),
+        synonyms=(
+            "Full name (native script)",
+            "Full Name (Arabic)",
+            "Native script name",
+        ),
         keywords=("native script",),
     ),
     Field(
@@ -183,7 +189,14 @@ FIELDS = (
         "city",
         "City",
         "text",
-        synonyms=("City", "Město", "Miasto", "Stad", "Város", "Where do you live? (city)"),
+        synonyms=(
+            "City",
+            "Město",
+            "Miasto",
+            "Stad",
+            "Város",
+            "Where do you live? (city)",
+        ),
         keywords=("city",),
     ),
     Field(
@@ -218,7 +231,11 @@ FIELDS = (
         "years_experience",
         "Years of experience",
         "years",
-        synonyms=("Years of experience", "Years of professional experience", "Roky praxe"),
+        synonyms=(
+            "Years of experience",
+            "Years of professional experience",
+            "Roky praxe",
+        ),
         keywords=("years of professional experience", "years of experience"),
     ),
     Field(

@@ -20,7 +20,7 @@ _KEYWORDS = {f.name: [header_key(k) for k in f.keywords] for f in FIELDS}
 
 @dataclass
 class SkipRule:
-    """Rows whose cell in `column` is one of `values` are listed as skipped, not read."""
+    """Rows whose `column` cell is one of `values` are listed as skipped, not read."""
 
     column: int
     values: list[str]

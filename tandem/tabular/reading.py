@@ -120,7 +120,9 @@ def _encoding_samples(data: bytes, bad_offset: int) -> dict[str, str]:
     start = data.rfind(b"\n", 0, bad_offset) + 1
     end = data.find(b"\n", bad_offset)
     line = data[start : end if end != -1 else None][:200]
-    return {enc: line.decode(enc, errors="replace").strip() for enc in LEGACY_CANDIDATES}
+    return {
+        enc: line.decode(enc, errors="replace").strip() for enc in LEGACY_CANDIDATES
+    }
 
 
 def sniff_delimiter(text: str) -> str:
@@ -149,7 +151,9 @@ def _read_text(
             raw.append((line, cells))
             line = reader.line_num + 1
     except csv.Error as exc:
-        raise FileRefused(filename, f"not readable as CSV near line {line}: {exc}") from exc
+        raise FileRefused(
+            filename, f"not readable as CSV near line {line}: {exc}"
+        ) from exc
     table = Table(filename, encoding, delimiter, [], None, 0, [], [])
     _fill(table, raw, header_row)
     return table
@@ -210,17 +214,23 @@ def _plausible_header(cells: list[Cell]) -> bool:
 
 
 def _check_header(table: Table, cells: list[Cell], row: int) -> None:
-    subject = f"sheet '{table.sheet}' has no header row" if table.sheet else "no header row"
+    subject = (
+        f"sheet '{table.sheet}' has no header row" if table.sheet else "no header row"
+    )
     filled = [c for c in cells if _filled(c)]
     for cell in filled:
         if not isinstance(cell, str):
             reason = f"{subject}: row {row} looks like data (it contains a date)"
             raise FileRefused(table.filename, reason)
         if _EMAIL_IN_TEXT.search(cell):
-            reason = f"{subject}: row {row} looks like data (it contains an e-mail address)"
+            reason = (
+                f"{subject}: row {row} looks like data (it contains an e-mail address)"
+            )
             raise FileRefused(table.filename, reason)
     if len(filled) < 2:
-        raise FileRefused(table.filename, f"{subject}: row {row} has fewer than two titles")
+        raise FileRefused(
+            table.filename, f"{subject}: row {row} has fewer than two titles"
+        )
 
 
 def _is_import_id_row(cells: list[Cell]) -> bool:
@@ -297,7 +307,9 @@ def _pick_sheet(book, filename: str, sheet: str | None, header_row: int | None):
             refusals.append(exc.reason)
             continue
         if name != names[0]:
-            table.notes.append(f"read sheet '{name}'; the first sheet has no header row")
+            table.notes.append(
+                f"read sheet '{name}'; the first sheet has no header row"
+            )
         return table
     raise FileRefused(filename, "; ".join(refusals))
 

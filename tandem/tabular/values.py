@@ -18,7 +18,9 @@ class Normalised(NamedTuple):
     warning: str | None = None
 
 
-NONE_WORDS = frozenset({"", "-", "–", "n/a", "na", "none", "no", "brak", "nie", "nincs"})
+NONE_WORDS = frozenset(
+    {"", "-", "–", "n/a", "na", "none", "no", "brak", "nie", "nincs"}
+)
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 YES_WORDS = frozenset(
     {"1", "x", "yes", "y", "true", "ano", "áno", "igen", "tak", "ja", "da", "oui"}
@@ -178,7 +180,9 @@ def normalise_linkedin(raw: str) -> Normalised:
         warning = "a company page, not a personal profile (linkedin.com/company/…)"
         return Normalised(None, warning=warning)
     if segments[:1] != ["in"]:
-        return Normalised(None, warning="not a personal-profile URL (linkedin.com/in/…)")
+        return Normalised(
+            None, warning="not a personal-profile URL (linkedin.com/in/…)"
+        )
     if len(segments) < 2:
         return Normalised(None, warning="profile URL without a profile name")
     slug = unquote(segments[1]).lower()

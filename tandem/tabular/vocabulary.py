@@ -1,4 +1,4 @@
-"""Closed answers (association, role, preference, country, language) to canonical values.
+"""Closed answers (association, role, preference, country, language) made canonical.
 
 Forms spell the same answer many ways (`AIESEC Alumni CZ`, `Česko`, `Czechia`). A
 mapping may carry its own vocabulary (raw text → canonical value) which is consulted
@@ -81,7 +81,9 @@ def country_code(text: str) -> str | None:
         return None
 
 
-def normalise_association(raw: str, vocabulary: dict[str, str] | None = None) -> Normalised:
+def normalise_association(
+    raw: str, vocabulary: dict[str, str] | None = None
+) -> Normalised:
     text = raw.strip()
     if not text:
         return Normalised(None)
@@ -122,7 +124,9 @@ def _iso_language(folded: str) -> str | None:
         return None
 
 
-def normalise_preference(raw: str, vocabulary: dict[str, str] | None = None) -> Normalised:
+def normalise_preference(
+    raw: str, vocabulary: dict[str, str] | None = None
+) -> Normalised:
     text = raw.strip()
     if not text:
         return Normalised(None)
