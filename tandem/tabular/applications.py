@@ -57,6 +57,11 @@ class Preview:
     def committable(self) -> bool:
         return not self.errors
 
+    @property
+    def needs_decisions(self) -> bool:
+        """Possible duplicates: the coordinator merges or keeps each group first."""
+        return bool(self.duplicate_groups)
+
     def totals(self) -> dict[str, Any]:
         def count(name: str) -> dict[str, int]:
             return dict(Counter(r.values.get(name) for r in self.rows))

@@ -266,7 +266,8 @@ SPOT_CHECKS = [
             "member_number": "00041",
             "years_experience": 7.5,
             "submitted_at": date(2023, 10, 13),
-            "goals": "Chci se naučit delegovat; zároveň si ujasnit, jestli chci vést tým.",
+            "goals": "Chci se naučit delegovat; zároveň si ujasnit, "
+            "jestli chci vést tým.",
             "availability": ["weekends"],
         },
     ),
