@@ -5,7 +5,7 @@ import io
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+from .values import FORMULA_STARTS
 
 
 def safe_cell(value: Any) -> Any:

@@ -84,11 +84,10 @@ def country_code(text: str) -> str | None:
 def normalise_association(
     raw: str, vocabulary: dict[str, str] | None = None
 ) -> Normalised:
+    known = _in_vocabulary(raw, vocabulary)
+    if known:
+        return known
     text = raw.strip()
-    if not text:
-        return Normalised(None)
-    if vocabulary and text in vocabulary:
-        return Normalised(vocabulary[text])
     code = country_code(_ALUMNI_PREFIX.sub("", text)) or country_code(text)
     if code not in ASSOCIATION_CODES:
         return Normalised(None, "not an association of this edition")
@@ -124,15 +123,23 @@ def _iso_language(folded: str) -> str | None:
         return None
 
 
-def normalise_preference(
-    raw: str, vocabulary: dict[str, str] | None = None
-) -> Normalised:
+def _in_vocabulary(raw: str, vocabulary: dict[str, str] | None) -> Normalised | None:
+    """Empty, or the mapping's own reading of this answer; None when neither."""
     text = raw.strip()
     if not text:
         return Normalised(None)
     if vocabulary and text in vocabulary:
         return Normalised(vocabulary[text])
-    lowered = text.casefold()
+    return None
+
+
+def normalise_preference(
+    raw: str, vocabulary: dict[str, str] | None = None
+) -> Normalised:
+    known = _in_vocabulary(raw, vocabulary)
+    if known:
+        return known
+    lowered = raw.strip().casefold()
     for value, words in _PREFERENCE_WORDS:
         if any(word in lowered for word in words):
             return Normalised(value)
@@ -140,12 +147,10 @@ def normalise_preference(
 
 
 def normalise_role(raw: str, vocabulary: dict[str, str] | None = None) -> Normalised:
-    text = raw.strip()
-    if not text:
-        return Normalised(None)
-    if vocabulary and text in vocabulary:
-        return Normalised(vocabulary[text])
-    lowered = text.casefold()
+    known = _in_vocabulary(raw, vocabulary)
+    if known:
+        return known
+    lowered = raw.strip().casefold()
     if lowered.startswith("mentee"):
         return Normalised("mentee")
     if lowered.startswith("mentor"):
