@@ -1,9 +1,9 @@
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pytest
 
 from tandem.programs.models import RoleGrant
-from tests import factories
+from tests import factories, permissions
 
 
 @dataclass
@@ -23,6 +23,7 @@ class World:
     other_milestone: object
     join_request: object
     other_join_request: object
+    extra: dict = field(default_factory=dict)
 
 
 MARKER = "Zzmarker"
@@ -46,6 +47,8 @@ def world(db):
     people = {
         "member_a": factories.make_member(a, "Łukasz Wójcik"),
         "member_b": factories.make_member(b, f"Őrs {MARKER}"),
+        "mentee_a": factories.make_member(a, "Zoë Nowak"),
+        "mentor_b": factories.make_member(b, f"Bence {MARKER}"),
         "training_partner": factories.make_person("Marek Zieliński"),
         "national_a": factories.make_person("Agata Wiśniewska"),
         "national_b": factories.make_person(f"Ildikó {MARKER}"),
@@ -60,7 +63,7 @@ def world(db):
     factories.grant(people["national_b"], edition, RoleGrant.Role.NATIONAL, b)
     factories.grant(people["international"], edition, RoleGrant.Role.INTERNATIONAL)
     factories.grant(people["international_other"], other, RoleGrant.Role.INTERNATIONAL)
-    return World(
+    built = World(
         edition=edition,
         other_edition=other,
         association_a=a,
@@ -71,6 +74,8 @@ def world(db):
         join_request=factories.make_join_request(edition),
         other_join_request=factories.make_join_request(other, country="ES"),
     )
+    permissions.extend_world(built)
+    return built
 
 
 def _dates(year):
