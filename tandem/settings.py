@@ -169,7 +169,9 @@ STORAGES = {
 MAILERS = {
     "default": {
         "BACKEND": os.environ.get(
-            "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+            "EMAIL_BACKEND",
+            "django.core.mail.backends."
+            + ("smtp.EmailBackend" if PRODUCTION else "console.EmailBackend"),
         ),
         "OPTIONS": {},
     }
