@@ -1,0 +1,60 @@
+from django.apps import apps
+
+from tandem.demo.edition import load_demo_edition
+from tandem.people.models import Membership, Person
+from tandem.programs.models import RoleGrant
+
+
+def snapshot():
+    """Every row of every model, as plain values, to compare two states."""
+    return {
+        model._meta.label: sorted(
+            tuple(sorted((k, str(v)) for k, v in row.items()))
+            for row in model.objects.values()
+        )
+        for model in apps.get_models()
+        if model._meta.app_label in {"people", "programs", "account"}
+    }
+
+
+def test_loading_the_demo_twice_changes_nothing(db):
+    load_demo_edition()
+    first = snapshot()
+
+    load_demo_edition()
+
+    assert snapshot() == first
+
+
+def test_demo_has_the_programs_associations_roles_and_members(db):
+    edition, logins = load_demo_edition()
+
+    countries = sorted(edition.associations.values_list("country", flat=True))
+    assert countries == ["AE", "BE", "CZ", "HR", "HU", "PL", "RU", "SE", "SK"]
+    assert RoleGrant.objects.filter(edition=edition, role="national").count() == 9
+    assert RoleGrant.objects.filter(edition=edition, role="international").count() == 1
+    assert (
+        RoleGrant.objects.filter(edition=edition, role="training_partner").count() == 1
+    )
+    assert Membership.objects.count() == 360
+    assert edition.milestones.count() == 18
+    assert len(logins) == 12
+
+
+def test_demo_names_keep_their_diacritics(db):
+    load_demo_edition()
+
+    names = set(Person.objects.values_list("full_name", flat=True))
+
+    assert {"Łukasz Wójcik", "Őrs Kovács", "Ivana Šimić", "Zoë Peeters"} <= names
+    assert "Ирина Павлова" in names
+
+
+def test_demo_is_the_same_in_two_fresh_databases(db, django_db_blocker):
+    load_demo_edition()
+    first = sorted(Person.objects.values_list("email", "full_name", "employer"))
+
+    Person.objects.all().delete()
+    load_demo_edition()
+
+    assert sorted(Person.objects.values_list("email", "full_name", "employer")) == first
