@@ -43,10 +43,14 @@ def test_timeline_marks_today_and_lists_the_milestones(
 
     expect(page.locator("h1")).to_have_text("The year of edition 2023/24")
     chart = page.locator("svg.timeline-chart")
-    # 20 November is day 80 of the edition's 304: 26.316% along the year.
-    expect(chart.locator("line.today-line")).to_have_attribute("x1", "26.316")
+    # 20 November is day 80 of the edition's 304; the months start after the
+    # 260-unit name column and span 730 units: 260 + 730 * 80 / 304.
+    expect(chart.locator("line.today-line")).to_have_attribute("x1", "452.11")
+    expect(chart.locator("text.bar-label").first).to_have_text(
+        "Associations join and name coordi…"
+    )
     expect(chart.locator("rect.bar")).to_have_count(18)
-    expect(page.locator("figcaption")).to_have_text("The red line is today.")
+    expect(page.locator("figcaption")).to_contain_text("The red line is today.")
     rows = page.locator("table.table tbody tr")
     expect(rows).to_have_count(18)
     mentoring = rows.filter(has=page.get_by_role("cell", name="Mentoring", exact=True))

@@ -88,19 +88,26 @@ def test_phase_before_during_and_after_the_edition(world):
     assert phase("2024-07-01") == "Edition closed"
 
 
-def test_timeline_marks_today_and_stacks_overlapping_milestones(world):
+def test_timeline_gives_each_milestone_a_row_on_the_months(world):
     edition = world.edition
     milestones = [
-        _milestone(1, "Mentoring", "2023-12-01", "2024-04-30"),
         _milestone(2, "Checkpoint", "2024-03-01", "2024-03-15"),
+        _milestone(1, "Mentoring", "2023-12-01", "2024-04-30"),
         _milestone(3, "Closure", "2024-06-14", None),
     ]
 
     scale = timeline.timeline_scale(edition, milestones, dt.date(2023, 9, 1))
 
-    assert scale.today_x == 0
-    assert [bar.row for bar in scale.bars] == [0, 1, 0]
-    assert scale.rows == 2
+    assert scale.today_x == timeline.LABEL_WIDTH
+    assert [bar.milestone.name for bar in scale.bars] == [
+        "Mentoring",
+        "Checkpoint",
+        "Closure",
+    ]
+    assert [bar.y for bar in scale.bars] == [34, 64, 94]
+    mentoring, checkpoint, _ = scale.bars
+    assert mentoring.x < checkpoint.x < checkpoint.x + checkpoint.width
+    assert checkpoint.x + checkpoint.width < mentoring.x + mentoring.width
     assert [month.month for _x, month in scale.months] == [
         9,
         10,

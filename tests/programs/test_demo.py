@@ -58,3 +58,18 @@ def test_demo_is_the_same_in_two_fresh_databases(db, django_db_blocker):
     load_demo_edition()
 
     assert sorted(Person.objects.values_list("email", "full_name", "employer")) == first
+
+
+def test_every_printed_demo_login_signs_in_and_reaches_its_dashboard(client, db):
+    from tandem.demo.edition import DEMO_PASSWORD
+
+    edition, logins = load_demo_edition()
+
+    for login in logins:
+        client.logout()
+        response = client.post(
+            "/accounts/login/", {"login": login.email, "password": DEMO_PASSWORD}
+        )
+        assert response.status_code == 302, login.email
+        dashboard = client.get(f"/e/{edition.slug}/")
+        assert dashboard.status_code == 200, login.email

@@ -49,51 +49,63 @@ def upcoming(milestones, today=None, count=3):
     return result
 
 
+# The drawing's layout in SVG user units; the browser scales it to the page.
+LABEL_WIDTH, WIDTH, ROW, TOP = 260, 1000, 30, 34
+
+
 @dataclass(frozen=True)
 class TimelineBar:
     milestone: object
     x: float
     width: float
-    row: int
+    y: float
 
 
 @dataclass(frozen=True)
 class TimelineScale:
-    """Positions, in percent of the edition's length, for drawing the year."""
+    """A Gantt-like drawing of the year in SVG user units: one row per milestone,
+    its name on the left, its bar on the months to the right."""
 
     bars: list
     months: list
     today_x: float | None
-    rows: int
+    height: float
+    label_width: int = LABEL_WIDTH
+    width: int = WIDTH
+    row_height: int = ROW
 
     @property
-    def height(self):
-        return (self.rows + 2) * 26
+    def bar_height(self):
+        return self.row_height - 12
+
+    @property
+    def chart_bottom(self):
+        return self.height - 6
 
 
 def timeline_scale(edition, milestones, today=None):
     today = today or clock.today()
     span = (edition.ends_on - edition.starts_on).days + 1
+    usable = WIDTH - LABEL_WIDTH - 10
 
     def position(day):
-        return round(100 * (day - edition.starts_on).days / span, 3)
+        return round(LABEL_WIDTH + usable * (day - edition.starts_on).days / span, 2)
 
-    bars, row_ends = [], []
-    for milestone in sorted(milestones, key=lambda m: (m.starts_on, m.pk)):
-        row = next(
-            (i for i, end in enumerate(row_ends) if end < milestone.starts_on),
-            len(row_ends),
-        )
-        if row == len(row_ends):
-            row_ends.append(milestone.last_day)
-        row_ends[row] = milestone.last_day
+    ordered = sorted(milestones, key=lambda m: (m.starts_on, m.pk or 0))
+    bars = []
+    for row, milestone in enumerate(ordered):
         x = position(milestone.starts_on)
-        width = max(position(milestone.last_day) + 100 / span - x, 0.6)
-        bars.append(TimelineBar(milestone, x, round(width, 3), row))
+        end = position(milestone.last_day) + usable / span
+        bars.append(
+            TimelineBar(milestone, x, round(max(end - x, 5), 2), TOP + row * ROW)
+        )
     months = _month_starts(edition, position)
     inside = edition.starts_on <= today <= edition.ends_on
     return TimelineScale(
-        bars, months, position(today) if inside else None, len(row_ends)
+        bars=bars,
+        months=months,
+        today_x=position(today) if inside else None,
+        height=TOP + max(len(bars), 1) * ROW + 16,
     )
 
 
