@@ -44,3 +44,16 @@ rules.add_perm("applications.edit_templates", is_international_coordinator)
 rules.add_perm("applications.upload_promotion", is_international_coordinator)
 rules.add_perm("applications.download_promotion", coordinator)
 rules.add_perm("applications.merge_duplicates", is_international_coordinator)
+
+
+@rules.predicate
+def started_the_import(person, job):
+    return job.uploaded_by_id == getattr(person, "pk", None)
+
+
+@rules.predicate
+def coordinates_the_edition(person, job):
+    return roles_for(person, job.edition).international
+
+
+rules.add_perm("applications.see_import", started_the_import | coordinates_the_edition)
