@@ -33,9 +33,8 @@ class FormEdit(EditionScopedMixin, TemplateView):
     def get_context_data(self, **kwargs):
         form = applying.form_for(self.edition, self.role)
         formset = kwargs.pop("formset", None) or QuestionFormSet(instance=form)
-        return super().get_context_data(
-            application_form=form, formset=formset, role=self.role, **kwargs
-        )
+        kwargs.update(application_form=form, formset=formset, role=self.role)
+        return super().get_context_data(**kwargs)
 
     def post(self, request, *args, **kwargs):
         form = applying.form_for(self.edition, self.role)

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.http import FileResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.decorators import method_decorator
 from django.views.generic import TemplateView
@@ -74,8 +74,11 @@ class PromotionDownload(EditionScopedMixin, TemplateView):
 
     def get(self, request, *args, **kwargs):
         shared = get_object_or_404(PromotionFile, edition=self.edition, pk=kwargs["pk"])
-        return FileResponse(
-            shared.file.open("rb"),
-            as_attachment=True,
-            filename=shared.file.name.rsplit("/", 1)[-1],
-        )
+        # Templates are small (the upload form caps them), so read them whole and
+        # leave no file handle open behind the response.
+        with shared.file.open("rb") as handle:
+            data = handle.read()
+        name = shared.file.name.rsplit("/", 1)[-1]
+        response = HttpResponse(data, content_type="application/octet-stream")
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response
