@@ -6,9 +6,9 @@ from tandem.applications.models import Application, ImportJob, PromotionFile
 from tests.permissions import Case
 
 SMALL_EXPORT = (
-    "Full name,E-mail,Pair preference,Native language,Consent\r\n"
-    "Zofia Krawczyk,zofia@example.pl,Either,Polish,Yes\r\n"
-).encode()
+    b"Full name,E-mail,Pair preference,Native language,Consent\r\n"
+    b"Zofia Krawczyk,zofia@example.pl,Either,Polish,Yes\r\n"
+)
 
 MEMBERS = "login 404 200 200 200 200 403 403 403 403 404"
 COORDINATORS = "login 404 403 403 403 403 403 200 200 200 404"

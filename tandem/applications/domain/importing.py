@@ -24,7 +24,7 @@ from tandem.people.models import Membership, Person
 from tandem.programs.models import Association
 from tandem.tabular.applications import Preview, prepare_applications
 from tandem.tabular.duplicates import find_duplicates
-from tandem.tabular.errors import RowIssue
+from tandem.tabular.errors import FileRefused, RowIssue
 from tandem.tabular.fields import FIELD_BY_NAME
 from tandem.tabular.mapping import Mapping, find_preset, suggest_mapping
 from tandem.tabular.reading import Table, read_table
@@ -135,6 +135,10 @@ def preview_import(edition, table: Table, mapping: Mapping, *, scope=None) -> Pr
     `scope` is the national coordinator's association: rows of another association
     are errors. Raises DayOrderQuestion when the file's dates read both ways.
     """
+    if not mapping.fits(table):
+        raise FileRefused(
+            table.filename, "the mapping was made for a file with other columns"
+        )
     preview = prepare_applications(table, mapping)
     joined = {a.country: a for a in edition.associations.all()}
     for row in preview.rows:
