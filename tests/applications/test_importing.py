@@ -7,9 +7,9 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from tandem.applications.domain import importing
-from tandem.tabular.applications import prepare_applications
 from tandem.applications.models import Application, PrivacyConsent
 from tandem.people.models import Membership, Person
+from tandem.tabular.applications import prepare_applications
 from tandem.tabular.errors import FileRefused
 from tests.applications.conftest import import_corpus_file
 from tests.tabular.conftest import CORPUS
@@ -162,7 +162,7 @@ def test_duplicates_need_a_decision_and_are_never_merged_silently(corpus_edition
     assert Application.objects.count() == 0
     assert len(refused.value.messages) == 3
 
-    preview, result = import_corpus_file(
+    _, result = import_corpus_file(
         edition, relative, actor=international, decisions=_decisions(relative)
     )
 
@@ -233,7 +233,7 @@ def test_the_command_exits_non_zero_on_a_refused_file(corpus_edition, capsys):
         None, "template", importing.mapping_for(table), actor=international
     )
 
-    with pytest.raises(CommandError, match="invalid-emails.csv: refused"):
+    with pytest.raises(CommandError, match=r"invalid-emails\.csv: refused"):
         call_command(
             "import_applications", str(path), edition=edition.slug, mapping="template"
         )
