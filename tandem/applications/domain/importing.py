@@ -246,6 +246,8 @@ def commit_import(
     The same e-mail, edition and role updates the application already there. A new
     e-mail makes a Person (no password) and an unverified Membership. Objects are
     built first, reporting progress on `job`, then written in one transaction.
+    Progress stops moving during that final write; it is not split into visible
+    steps because the commit must stay all or nothing.
     """
     if not preview.committable:
         raise ImportRefused([_describe(issue) for issue in preview.errors])
