@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "tandem.core",
     "tandem.people",
     "tandem.programs",
+    "tandem.applications",
 ]
 
 MIDDLEWARE = [

@@ -4,6 +4,7 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("tandem.programs.urls")),
     path("", include("tandem.people.urls")),
+    path("", include("tandem.applications.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]
