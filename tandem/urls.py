@@ -4,6 +4,9 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("tandem.programs.urls")),
     path("", include("tandem.people.urls")),
+    path("", include("tandem.core.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]
+
+handler500 = "tandem.core.views.server_error"
