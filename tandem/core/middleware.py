@@ -5,7 +5,7 @@ import zoneinfo
 from django.conf import settings
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
-from django.db import InterfaceError, OperationalError
+from django.db import InterfaceError, OperationalError, connections
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -94,8 +94,22 @@ class SessionTimeoutMiddleware:
 DATABASE_ERRORS = (OperationalError, InterfaceError)
 
 
+def drop_broken_connections():
+    """Close connections the server dropped, so the next request opens a fresh one.
+
+    Django does the same when a request ends, but only where the server sends the
+    request signals; doing it here does not depend on that.
+    """
+    for conn in connections.all(initialized_only=True):
+        if conn.connection is None or conn.in_atomic_block:
+            continue
+        if not conn.is_usable():
+            conn.close()
+
+
 def database_unavailable(request):
     """A 503 page that touches neither the database nor the session."""
+    drop_broken_connections()
     logger.warning(
         "database.unavailable request=%s path=%s",
         audit.current_request_id.get(),

@@ -13,7 +13,11 @@ from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
 from django.views.generic import ListView, View
 
-from tandem.core.middleware import DATABASE_ERRORS, database_unavailable
+from tandem.core.middleware import (
+    DATABASE_ERRORS,
+    database_unavailable,
+    drop_broken_connections,
+)
 from tandem.core.models import AuditEntry
 from tandem.programs.models import Edition
 from tandem.programs.roles import roles_for
@@ -78,6 +82,7 @@ class Healthz(View):
             with connection.cursor() as cursor:
                 cursor.execute("SELECT 1")
         except DATABASE_ERRORS as error:
+            drop_broken_connections()
             logger.warning("healthz.database_failing error=%s", type(error).__name__)
             return JsonResponse(
                 {"status": "failing", "database": "failing"}, status=503
