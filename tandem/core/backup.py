@@ -9,7 +9,9 @@ import logging
 import os
 import shutil
 import sqlite3
-import subprocess  # nosec B404: runs pg_dump/pg_restore with a fixed argument list
+
+# pg_dump and pg_restore run with a fixed argument list and no shell.
+import subprocess  # nosec B404
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
