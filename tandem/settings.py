@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "rules.apps.AutodiscoverRulesConfig",
+    "django_tasks_db",
     "tandem.core",
     "tandem.people",
     "tandem.programs",
@@ -72,6 +73,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "tandem.core.middleware.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -80,6 +82,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "tandem.core.middleware.RequestIdMiddleware",
+    "tandem.core.middleware.SessionTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -111,6 +114,9 @@ DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'tandem.sqlite3'}"),
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "0")),
+        # A kept connection is checked before use, so a restarted database
+        # costs no failed request.
+        conn_health_checks=True,
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -167,18 +173,22 @@ STORAGES = {
     },
 }
 
+# Every message is queued in the database by the default mailer, in the sender's
+# transaction; the task worker hands it to the "transport" mailer (console in
+# development, SMTP in production).
 MAILERS = {
-    "default": {
+    "default": {"BACKEND": "tandem.core.mail.OutboxBackend"},
+    "transport": {
         "BACKEND": os.environ.get(
             "EMAIL_BACKEND",
             "django.core.mail.backends."
             + ("smtp.EmailBackend" if PRODUCTION else "console.EmailBackend"),
         ),
         "OPTIONS": {},
-    }
+    },
 }
-if MAILERS["default"]["BACKEND"].endswith("smtp.EmailBackend"):
-    MAILERS["default"]["OPTIONS"] = {
+if MAILERS["transport"]["BACKEND"].endswith("smtp.EmailBackend"):
+    MAILERS["transport"]["OPTIONS"] = {
         "host": os.environ.get("EMAIL_HOST", "localhost"),
         "port": int(os.environ.get("EMAIL_PORT", "25")),
         "username": os.environ.get("EMAIL_HOST_USER", ""),
@@ -238,3 +248,40 @@ LOGGING = {
 # Tandem's own clock. TANDEM_TODAY pins "today" for demos and rehearsals, so the
 # 2023/24 demo edition can be shown in the middle of its year.
 TANDEM_TODAY = os.environ.get("TANDEM_TODAY", "")
+
+# Log-in safety. Wrong passwords are counted per address and per account in the
+# shared cache; past the limit that account (or address) waits out the window, so
+# nobody can lock a coordinator out for good.
+# bandit reads the "password" in some action names below as a secret; it is not.
+ACCOUNT_RATE_LIMITS = {  # nosec B105
+    "login": "30/m/ip",
+    "login_failed": "10/m/ip,5/15m/key",
+    "reset_password": "20/m/ip,5/m/key",
+    "reset_password_from_key": "20/m/ip",
+    "signup": "20/m/ip",
+    "change_password": "5/m/user",
+    "reauthenticate": "10/m/user",
+    "manage_email": "10/m/user",
+    "confirm_email": "1/3m/key",
+}
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+# A session ends after this much inactivity, and at SESSION_COOKIE_AGE at the latest.
+SESSION_IDLE_SECONDS = int(os.environ.get("SESSION_IDLE_SECONDS", str(30 * 60)))
+
+# Rate limits must be counted in one place for all application servers: the
+# database cache (``manage.py createcachetable``) when TANDEM_CACHE=database.
+CACHES = {
+    "default": (
+        {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "tandem_cache",
+        }
+        if os.environ.get("TANDEM_CACHE") == "database"
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
+
+# Queued e-mail: attempts before a message is given up, and the first pause
+# between attempts (doubled each time).
+OUTBOX_MAX_ATTEMPTS = int(os.environ.get("OUTBOX_MAX_ATTEMPTS", "5"))
+OUTBOX_RETRY_SECONDS = int(os.environ.get("OUTBOX_RETRY_SECONDS", "60"))

@@ -5,6 +5,9 @@ urlpatterns = [
     path("", include("tandem.programs.urls")),
     path("", include("tandem.people.urls")),
     path("", include("tandem.applications.urls")),
+    path("", include("tandem.core.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]
+
+handler500 = "tandem.core.views.server_error"

@@ -1,12 +1,28 @@
 """View plumbing shared by every app: edition scope and named permissions."""
 
-from django.core.exceptions import PermissionDenied
-from django.http import Http404
-from django.shortcuts import get_object_or_404
-from django.utils.functional import cached_property
+import logging
+import sys
 
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied
+from django.db import connection
+from django.http import Http404, HttpResponseServerError, JsonResponse
+from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
+from django.utils.decorators import method_decorator
+from django.utils.functional import cached_property
+from django.views.generic import ListView, View
+
+from tandem.core.middleware import (
+    DATABASE_ERRORS,
+    database_unavailable,
+    drop_broken_connections,
+)
+from tandem.core.models import AuditEntry
 from tandem.programs.models import Edition
 from tandem.programs.roles import roles_for
+
+logger = logging.getLogger(__name__)
 
 
 class EditionScopedMixin:
@@ -41,3 +57,42 @@ class EditionScopedMixin:
         context = super().get_context_data(**kwargs)
         context.update(edition=self.edition, roles=self.roles)
         return context
+
+
+class AuditLog(EditionScopedMixin, ListView):
+    """The edition's audit trail, newest first, for its international coordinator."""
+
+    permission = "core.view_audit"
+    template_name = "core/audit/list.html"
+    context_object_name = "entries"
+    paginate_by = 100
+
+    def get_queryset(self):
+        return AuditEntry.objects.filter(edition=self.edition).select_related(
+            "actor", "association"
+        )
+
+
+@method_decorator(login_not_required, name="dispatch")
+class Healthz(View):
+    """Database state for load balancers and monitors: no log-in, no personal data."""
+
+    def get(self, request):
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT 1")
+        except DATABASE_ERRORS as error:
+            drop_broken_connections()
+            logger.warning("healthz.database_failing error=%s", type(error).__name__)
+            return JsonResponse(
+                {"status": "failing", "database": "failing"}, status=503
+            )
+        return JsonResponse({"status": "ok", "database": "ok"})
+
+
+def server_error(request):
+    """The 500 handler: a database that went away gets the friendly 503 page."""
+    error = sys.exc_info()[1]
+    if isinstance(error, DATABASE_ERRORS):
+        return database_unavailable(request)
+    return HttpResponseServerError(render_to_string("500.html"))

@@ -1,0 +1,52 @@
+"""E-mail through the database: queued in the sender's transaction, sent later.
+
+``OutboxBackend`` is the default mailer. It stores one row per recipient, so a
+server that rejects one address holds up nobody else, and asks for a delivery run
+once the transaction commits: a rolled-back action leaves no row and sends nothing.
+"""
+
+import email
+import email.policy
+
+from django.core.mail.backends.base import BaseEmailBackend
+from django.db import transaction
+
+from tandem.core.models import OutboxMessage
+
+
+class OutboxBackend(BaseEmailBackend):
+    def send_messages(self, email_messages):
+        rows = []
+        for message in email_messages:
+            content = message.message(policy=email.policy.SMTP).as_bytes()
+            rows += [
+                OutboxMessage(
+                    from_email=message.from_email, recipient=address, content=content
+                )
+                for address in message.recipients()
+            ]
+        OutboxMessage.objects.bulk_create(rows)
+        if rows:
+            transaction.on_commit(_deliver_soon)
+        return len(email_messages)
+
+
+def _deliver_soon():
+    from tandem.core.tasks import send_queued_mail
+
+    send_queued_mail.enqueue()
+
+
+class StoredMessage:
+    """What a transport mailer needs of a message, rebuilt from an outbox row."""
+
+    def __init__(self, row):
+        self.from_email = row.from_email
+        self.to = [row.recipient]
+        self._content = bytes(row.content)
+
+    def recipients(self):
+        return self.to
+
+    def message(self, *, policy=email.policy.SMTP):
+        return email.message_from_bytes(self._content, policy=policy)
