@@ -214,6 +214,10 @@ class Meeting(models.Model):
     def __str__(self):
         return f"meeting {self.pk} of pair {self.pair_id}"
 
+    @property
+    def edition(self):
+        return self.pair.edition
+
 
 class PrivateNote(models.Model):
     """A note on a meeting that only its author ever reads.
