@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "tandem.people",
     "tandem.programs",
     "tandem.applications",
+    "tandem.mentoring",
 ]
 
 MIDDLEWARE = [

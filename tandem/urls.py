@@ -6,6 +6,7 @@ urlpatterns = [
     path("", include("tandem.people.urls")),
     path("", include("tandem.applications.urls")),
     path("", include("tandem.core.urls")),
+    path("", include("tandem.mentoring.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]
