@@ -9,18 +9,22 @@ from tandem.mentoring.domain.pairs import accept_contract, create_pairs
 
 
 def make_application(person, edition, association, role, **fields):
+    """An accepted application; an existing one of the same person is reused."""
     fields.setdefault("capacity", 1 if role == "mentor" else None)
     fields.setdefault("decision", Application.Decision.ACCEPTED)
-    return Application.objects.create(
+    application, _ = Application.objects.update_or_create(
         person=person,
         edition=edition,
-        association=association,
         role=role,
-        state=Application.State.SUBMITTED,
-        source=Application.Source.FORM,
-        native_language=fields.pop("native_language", "Polish"),
-        **fields,
+        defaults={
+            "association": association,
+            "state": Application.State.SUBMITTED,
+            "source": Application.Source.FORM,
+            "native_language": fields.pop("native_language", "Polish"),
+            **fields,
+        },
     )
+    return application
 
 
 def publish(edition, mentor, mentee, *, actor, on=dt.date(2023, 12, 1), **kwargs):
