@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "tandem.people",
     "tandem.programs",
     "tandem.applications",
+    "tandem.events",
 ]
 
 MIDDLEWARE = [
