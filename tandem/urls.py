@@ -5,6 +5,7 @@ urlpatterns = [
     path("", include("tandem.programs.urls")),
     path("", include("tandem.people.urls")),
     path("", include("tandem.applications.urls")),
+    path("", include("tandem.events.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -12,6 +12,7 @@ from tandem.programs.rules import (
     is_international_coordinator,
     is_national_coordinator,
     is_training_partner,
+    takes_part,
 )
 
 
@@ -32,7 +33,7 @@ def is_in_audience(person, event):
 organiser = is_international_coordinator | is_training_partner
 staff = organiser | is_national_coordinator
 
-rules.add_perm("events.view_list", staff | is_participant)
+rules.add_perm("events.view_list", takes_part)
 rules.add_perm("events.see_event", staff | is_in_audience)
 rules.add_perm("events.schedule", organiser)
 rules.add_perm("events.record_attendance", staff)
