@@ -5,10 +5,10 @@ from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.views.generic import TemplateView, View
 
+from tandem.core import clock
 from tandem.core.views import EditionScopedMixin
 from tandem.events.domain import calendar
 from tandem.events.domain.people import (
@@ -41,7 +41,7 @@ class MyEvents(EditionScopedMixin, TemplateView):
             events=events_for(person, self.edition),
             attended=attended,
             missing=missing_mandatory(person, self.edition),
-            now=timezone.now(),
+            now=clock.now(),
             participant_roles=sorted(participant_roles(person, self.edition)),
             feed_url=self.request.build_absolute_uri(
                 reverse("events:feed", args=[self.edition.slug, feed.token])
