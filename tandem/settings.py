@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "tandem.programs",
     "tandem.applications",
     "tandem.mentoring",
+    "tandem.events",
 ]
 
 MIDDLEWARE = [

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("tandem.applications.urls")),
     path("", include("tandem.core.urls")),
     path("", include("tandem.mentoring.urls")),
+    path("", include("tandem.events.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

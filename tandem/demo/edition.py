@@ -14,6 +14,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from faker import Faker
 
+from tandem.demo.events import load_demo_events
 from tandem.people.models import Membership, Person
 from tandem.programs.models import (
     Association,
@@ -174,6 +175,7 @@ def load_demo_edition():
     """Create or refresh the demo edition; returns the log-ins to print."""
     edition = _edition()
     _milestones(edition)
+    load_demo_events(edition)
     password = DemoPassword()
     logins = [
         _coordinator(
