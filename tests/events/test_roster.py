@@ -2,6 +2,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from tandem.applications.models import Application
 from tandem.core.models import AuditEntry
 from tandem.events.domain.recording import record_roster
 from tandem.events.models import Attendance
@@ -126,7 +127,9 @@ def test_the_roster_form_saves_every_tick_at_once(client, world):
 
 def roster_queries(client, world, event, size):
     """Queries of the roster page once ``size`` people are on it, all present."""
-    on_roster = 1 + Attendance.objects.filter(event=event).count()
+    on_roster = Application.objects.filter(
+        edition=world.edition, role="mentor", decision="accepted"
+    ).count()
     for _ in range(size - on_roster):
         person = make_participant(world.edition, world.association_a, "mentor")
         Attendance.objects.create(

@@ -28,6 +28,7 @@ def fingerprint():
 @pytest.mark.django_db(transaction=True)
 def test_a_round_trip_gives_back_every_row(tmp_path, world):
     audit.record("login.succeeded", world.people["international"], actor=None)
+    people = Person.objects.count()
     before = fingerprint()
     path = tmp_path / "tandem.backup"
 
@@ -40,7 +41,7 @@ def test_a_round_trip_gives_back_every_row(tmp_path, world):
 
     assert changed != before
     assert after == before
-    assert before["people_person"][0] == Person.objects.count() == 10
+    assert before["people_person"][0] == Person.objects.count() == people
     assert path.stat().st_size > 0
 
 
