@@ -176,3 +176,30 @@ def test_a_mentor_and_a_mentee_are_never_merged(world, flagged, client):
         "A mentor's and a mentee's application are not merged."
     ]
     assert DuplicateResolution.objects.count() == 0
+
+
+def test_the_page_takes_the_same_queries_for_few_and_many_pairs(
+    world, client, django_assert_num_queries
+):
+    client.force_login(world.people["international"])
+    url = reverse("applications:duplicates", args=[world.edition.slug])
+    client.get(url)
+    with django_assert_num_queries(_count(client, url)) as few:
+        client.get(url)
+    for index in range(15):
+        apply(world, f"Iga Bąk {index}", f"iga.bak{index}@gmail.com")
+        apply(world, f"I. Bąk {index}", f"igabak{index}+x@gmail.com")
+
+    with django_assert_num_queries(len(few.captured_queries)):
+        response = client.get(url)
+
+    assert response.content.decode().count('class="duplicate-pair"') == 16
+
+
+def _count(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as context:
+        client.get(url)
+    return len(context.captured_queries)
