@@ -104,3 +104,38 @@ def test_a_mentee_applies_is_verified_reviewed_and_accepted(
         .order_by("pk")
         .values_list("action", flat=True)
     ) == ["application.submitted", "application.reviewed", "application.accepted"]
+
+
+def test_the_coordinator_merges_two_applications_of_one_person(
+    page, demo_edition, login, axe_check, screenshot
+):
+    twin = Application.objects.filter(
+        edition=demo_edition, association__country="PL", role="mentee"
+    ).first()
+    person = Person.objects.create_user(
+        twin.person.email.replace("@", "+again@"), full_name=twin.person.full_name
+    )
+    Application.objects.create(
+        person=person,
+        edition=demo_edition,
+        association=twin.association,
+        role="mentee",
+        state="submitted",
+        source="form",
+        city="Gdańsk",
+    )
+    login(page, COORDINATOR_PL)
+
+    page.goto(f"/e/{demo_edition.slug}/applications/duplicates/")
+    pair = page.locator("section.duplicate-pair")
+    expect(pair).to_have_count(1)
+    expect(pair.locator("h2")).to_contain_text("same name in the same association")
+    screenshot(page, "duplicates")
+    axe_check(page)
+    pair.get_by_role("button", name=f"Merge into {twin.person.email}").click()
+
+    expect(page.locator(".messages")).to_contain_text("is merged into")
+    expect(page.locator("section.duplicate-pair")).to_have_count(0)
+    axe_check(page)
+    merged = Application.objects.get(person=person)
+    assert (merged.state, merged.merged_into_id) == ("withdrawn", twin.pk)
