@@ -53,10 +53,41 @@ class ApplicationAnswersForm(forms.ModelForm):
             "capacity",
             "motivation",
         ]
-        labels = {"linkedin_raw": "LinkedIn profile URL", "goals": "Your goals"}
+        labels = {
+            "member_number": "Member number",
+            "preference": "Pair preference",
+            "years_experience": "Years of professional experience",
+            "expertise": "Areas of expertise",
+            "linkedin_raw": "LinkedIn profile URL",
+            "goals": "Your goals",
+            "capacity": "How many mentees can you take (1–3)?",
+        }
         widgets = {"expertise": forms.Textarea(attrs={"rows": 4})}
 
-    def __init__(self, *args, associations, questions, role, **kwargs):
+    # The order an applicant reads: who, how to pair, where, work, then the rest.
+    ORDER = (
+        "association",
+        "member_number",
+        "preference",
+        "native_language",
+        "other_languages_text",
+        "country",
+        "city",
+        "time_zone",
+        "industry",
+        "function",
+        "years_experience",
+        "employer",
+        "expertise",
+        "goals",
+        "tags_text",
+        "capacity",
+        "availability_text",
+        "linkedin_raw",
+        "motivation",
+    )
+
+    def __init__(self, *args, associations, questions, role, privacy=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.role, self.questions = role, list(questions)
         self.fields["association"].queryset = associations
@@ -84,6 +115,14 @@ class ApplicationAnswersForm(forms.ModelForm):
             self.initial.setdefault(
                 question.key, instance.extra_answers.get(question.text)
             )
+        if privacy is not None:
+            consent = self.fields["consent"]
+            consent.label = (
+                f"I agree to the privacy notice (version {privacy.privacy_version})."
+            )
+            consent.help_text = privacy.privacy_notice
+        extra = [q.key for q in self.questions]
+        self.order_fields([*self.ORDER, *extra, "consent"])
 
     def clean_linkedin_raw(self):
         raw = self.cleaned_data["linkedin_raw"].strip()

@@ -145,6 +145,14 @@ class Application(models.Model):
     )
     motivation = models.TextField(blank=True)
     extra_answers = models.JSONField(default=dict, blank=True)
+    merged_into = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="merged_from",
+        help_text="Set when a coordinator merged this duplicate into another.",
+    )
 
     source = models.CharField(max_length=10, choices=Source.choices)
     source_file = models.CharField(max_length=255, blank=True)
@@ -173,6 +181,37 @@ class Application(models.Model):
     @property
     def is_decided(self):
         return bool(self.decision)
+
+
+class DuplicateResolution(models.Model):
+    """A coordinator's answer to "are these two applications the same person?"."""
+
+    class Outcome(models.TextChoices):
+        MERGED = "merged", "merged"
+        KEPT_APART = "kept_apart", "kept apart"
+
+    edition = models.ForeignKey(
+        "programs.Edition", on_delete=models.CASCADE, related_name="+"
+    )
+    first = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="+")
+    second = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="+")
+    outcome = models.CharField(max_length=10, choices=Outcome.choices)
+    reason = models.CharField(max_length=200)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-decided_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["first", "second"], name="one_resolution_per_pair"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.first_id} and {self.second_id}: {self.outcome}"
 
 
 class PrivacyConsent(models.Model):

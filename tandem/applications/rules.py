@@ -43,7 +43,7 @@ rules.add_perm("applications.edit_forms", is_international_coordinator)
 rules.add_perm("applications.edit_templates", is_international_coordinator)
 rules.add_perm("applications.upload_promotion", is_international_coordinator)
 rules.add_perm("applications.download_promotion", coordinator)
-rules.add_perm("applications.merge_duplicates", is_international_coordinator)
+rules.add_perm("applications.merge_duplicates", in_scope)
 
 
 @rules.predicate

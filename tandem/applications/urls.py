@@ -2,6 +2,7 @@ from django.urls import path
 
 from tandem.applications.views import (
     applying,
+    duplicates,
     forms_setup,
     importing,
     membership,
@@ -36,6 +37,12 @@ urlpatterns = [
         f"{P}templates/<str:decision>/",
         screening.DecisionTemplateEdit.as_view(),
         name="template",
+    ),
+    path(f"{P}duplicates/", duplicates.DuplicateList.as_view(), name="duplicates"),
+    path(
+        f"{P}<int:pk>/duplicates/<int:other>/",
+        duplicates.DuplicateResolve.as_view(),
+        name="duplicate_resolve",
     ),
     path(f"{P}members/", membership.MembershipList.as_view(), name="members"),
     path(

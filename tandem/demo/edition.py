@@ -14,6 +14,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from faker import Faker
 
+from tandem.demo.applications import load_demo_applications
 from tandem.demo.events import load_demo_events
 from tandem.people.models import Membership, Person
 from tandem.programs.models import (
@@ -194,6 +195,7 @@ def load_demo_edition():
         ),
     ]
     rng = random.Random(SEED)
+    members_by_country, associations = {}, {}
     for row in ASSOCIATIONS:
         association = _association(row)
         EditionAssociation.objects.get_or_create(
@@ -212,6 +214,9 @@ def load_demo_edition():
         members = _members(association, row, rng)
         if association.country == "PL":
             logins.append(_member_login(members[0], password))
+        members_by_country[association.country] = members
+        associations[association.country] = association
+    load_demo_applications(edition, members_by_country, associations)
     return edition, logins
 
 

@@ -2,8 +2,10 @@
 
 import re
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils.timezone import localtime
 
 from tandem.applications.models import Application, ImportJob, ImportPreset
 from tandem.programs.models import RoleGrant
@@ -79,3 +81,125 @@ def test_an_upload_of_the_wrong_type_is_refused_with_the_files_name(
         response.content.decode()
     )
     assert ImportJob.objects.count() == 0
+
+
+def _import_through_pages(client, edition, name, data, *, role, before=None):
+    """Upload, answer what the pages ask (`before`), map as guessed, preview."""
+    base = f"/e/{edition.slug}/applications/imports/"
+    client.post(base, {"file": SimpleUploadedFile(name, data)})
+    job = ImportJob.objects.latest("pk")
+    asked = client.get(f"{base}{job.pk}/mapping/").content.decode()
+    if before:
+        client.post(f"{base}{job.pk}/mapping/", before)
+    mapping_page = client.get(f"{base}{job.pk}/mapping/").content.decode()
+    client.post(
+        f"{base}{job.pk}/mapping/",
+        {"constant-role": role} | _guessed(mapping_page),
+    )
+    preview = client.get(f"{base}{job.pk}/preview/").content.decode()
+    return job, asked, mapping_page, preview
+
+
+def _commit(client, edition, job, capture):
+    with capture(execute=True):
+        client.post(reverse("applications:import_commit", args=[edition.slug, job.pk]))
+    job.refresh_from_db()
+    return job
+
+
+def test_a_file_without_a_declared_code_page_asks_for_its_encoding(
+    corpus_edition, client, django_capture_on_commit_callbacks
+):
+    edition, _, international = corpus_edition
+    client.force_login(international)
+    name = "excel_mentees_CZ-SK_cp1250.csv"
+    data = (CORPUS / "forms" / name).read_bytes()
+
+    job, asked, mapping_page, preview = _import_through_pages(
+        client, edition, name, data, role="mentee", before={"encoding": "cp1250"}
+    )
+    job = _commit(client, edition, job, django_capture_on_commit_callbacks)
+
+    assert "This file is not UTF-8. In which reading are the names right?" in asked
+    assert re.findall(r'name="encoding" value="(\w+)"', asked) == [
+        "cp1250",
+        "cp1252",
+        "cp1251",
+    ]
+    assert "31 rows, read as cp1250." in mapping_page
+    assert "31 applications, 0 rows skipped, 0 errors, 2 warnings" in preview
+    assert job.report["created"] == 31
+    tereza = Application.objects.get(person__email="tereza.dvorakova@example.cz")
+    assert (tereza.person.full_name, tereza.employer, tereza.member_number) == (
+        "Tereza Dvořáková",
+        "Pražská Poradenská s.r.o.",
+        "00041",
+    )
+    assert Application.objects.get(person__email="lubomir.kovac@example.sk").city == (
+        "Košice"
+    )
+
+
+AMBIGUOUS = (
+    b"Submitted,Full name,E-mail,Association,Pair preference,Native language,"
+    b"Consent\r\n"
+    b"03/04/2023,Zofia Krawczyk,zofia@example.pl,PL,Either,Polish,Yes\r\n"
+    b"05/06/2023,Jan Nowak,jan.nowak@example.pl,PL,Local,Polish,Yes\r\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("answer", "dates"),
+    [("yes", ["2023-04-03", "2023-06-05"]), ("no", ["2023-03-04", "2023-05-06"])],
+)
+def test_the_day_order_is_asked_once_for_the_whole_file(
+    corpus_edition, client, django_capture_on_commit_callbacks, answer, dates
+):
+    edition, _, international = corpus_edition
+    client.force_login(international)
+    job, _, _, question = _import_through_pages(
+        client, edition, "dates.csv", AMBIGUOUS, role="mentee"
+    )
+    preview_url = reverse("applications:import_preview", args=[edition.slug, job.pk])
+
+    client.post(preview_url, {"day_first": answer})
+    preview = client.get(preview_url).content.decode()
+    job = _commit(client, edition, job, django_capture_on_commit_callbacks)
+
+    assert "How should dates like 03/04/2023, 05/06/2023 be read" in question
+    assert question.count('name="day_first"') == 2
+    assert "2 applications, 0 rows skipped, 0 errors" in preview
+    submitted = Application.objects.order_by("submitted_at").values_list(
+        "submitted_at", flat=True
+    )
+    assert [localtime(when).date().isoformat() for when in submitted] == dates
+
+
+def test_a_workbook_offers_its_sheets_and_imports_the_one_picked(
+    corpus_edition, client, django_capture_on_commit_callbacks
+):
+    edition, _, international = corpus_edition
+    client.force_login(international)
+    name = "two-sheets_data-on-second.xlsx"
+    data = (CORPUS / "bad" / name).read_bytes()
+
+    job, asked, mapping_page, preview = _import_through_pages(
+        client, edition, name, data, role="mentee", before={"sheet": "Responses"}
+    )
+    job = _commit(client, edition, job, django_capture_on_commit_callbacks)
+
+    assert re.findall(r'<option value="(\w+)"(?: selected)?>\1</option>', asked)[
+        :2
+    ] == ["Instructions", "Responses"]
+    assert "on sheet “Responses”" in mapping_page
+    assert "24 applications" in preview
+    assert (job.state, job.report["created"]) == ("done", 24)
+    assert (
+        Application.objects.filter(
+            person__email__in=[
+                "golebiowski.dariusz@example.net",
+                "p.dabrowski@example.pl",
+            ]
+        ).count()
+        == 2
+    )

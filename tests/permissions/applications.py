@@ -3,6 +3,7 @@
 from django.core.files.base import ContentFile
 
 from tandem.applications.models import Application, ImportJob, PromotionFile
+from tandem.people.models import Person
 from tests.permissions import Case
 
 SMALL_EXPORT = (
@@ -36,6 +37,11 @@ def extend_world(world):
             uploaded_by=people[coordinator],
             filename="export.csv",
             data=SMALL_EXPORT,
+        )
+    for key, email in (("twin_1", "ola.lis@gmail.com"), ("twin_2", "olalis@gmail.com")):
+        person = Person.objects.create_user(email, full_name="Ola Lis")
+        world.extra[key] = _application(
+            person, world.edition, world.association_a, "mentee"
         )
     world.extra["promotion_file"] = PromotionFile.objects.create(
         edition=world.edition,
@@ -142,6 +148,14 @@ CASES = [
         "applications:promotion_download",
         lambda w: [w.edition.slug, w.extra["promotion_file"].pk],
         COORDINATORS,
+    ),
+    Case("applications:duplicates", ed, COORDINATORS),
+    Case(
+        "applications:duplicate_resolve",
+        lambda w: [w.edition.slug, w.extra["twin_1"].pk, w.extra["twin_2"].pk],
+        SCOPE_A_POST,
+        method="post",
+        data={"action": "keep"},
     ),
     Case("applications:forms", ed, INTERNATIONAL),
     Case("applications:form_edit", lambda w: [w.edition.slug, "mentee"], INTERNATIONAL),

@@ -1,5 +1,8 @@
+from collections import Counter
+
 from django.apps import apps
 
+from tandem.applications.models import Application, PrivacyConsent, Review
 from tandem.demo.edition import load_demo_edition
 from tandem.people.models import Membership, Person
 from tandem.programs.models import RoleGrant
@@ -13,7 +16,7 @@ def snapshot():
             for row in model.objects.values()
         )
         for model in apps.get_models()
-        if model._meta.app_label in {"people", "programs", "account"}
+        if model._meta.app_label in {"people", "programs", "account", "applications"}
     }
 
 
@@ -54,6 +57,7 @@ def test_demo_is_the_same_in_two_fresh_databases(db, django_db_blocker):
     load_demo_edition()
     first = sorted(Person.objects.values_list("email", "full_name", "employer"))
 
+    Review.objects.all().delete()  # reviewers are protected from deletion
     Person.objects.all().delete()
     load_demo_edition()
 
@@ -73,3 +77,25 @@ def test_every_printed_demo_login_signs_in_and_reaches_its_dashboard(client, db)
         assert response.status_code == 302, login.email
         dashboard = client.get(f"/e/{edition.slug}/")
         assert dashboard.status_code == 200, login.email
+
+
+def test_demo_has_applications_for_matching_to_work_on(db):
+    edition, _ = load_demo_edition()
+
+    applications = Application.objects.filter(edition=edition)
+    by_role = Counter(applications.values_list("role", flat=True))
+    by_decision = Counter(applications.values_list("decision", flat=True))
+    countries = {
+        a.association.country for a in applications.select_related("association")
+    }
+    unverified_accepted = applications.filter(decision="accepted").exclude(
+        person__memberships__state="verified"
+    )
+    assert by_role == {"mentee": 120, "mentor": 70}
+    assert by_decision == {"accepted": 136, "waitlisted": 41, "rejected": 13}
+    assert len(countries) == 9
+    assert Review.objects.filter(application__edition=edition).count() == 145
+    assert PrivacyConsent.objects.filter(application__edition=edition).count() == 190
+    assert unverified_accepted.count() == 0
+    assert applications.filter(role="mentor", capacity__isnull=True).count() == 0
+    assert applications.filter(linkedin_url="").count() == 0

@@ -42,10 +42,47 @@ def _number(value):
     return None if value is None else float(value)
 
 
+def _answer(value):
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return "" if value is None else value
+
+
+def answer_text(value):
+    """An extra answer as a person reads it: lists joined, yes/no for booleans."""
+    value = _answer(value)
+    return "; ".join(map(str, value)) if isinstance(value, list) else str(value)
+
+
+def extra_columns(applications):
+    """Extra questions' and unmapped import columns' titles, in order of appearance.
+
+    A title that equals a core column's gets a suffix, so no answer hides another.
+    """
+    core = {title for title, _ in COLUMNS}
+    titles = {}
+    for application in applications:
+        for question in application.extra_answers:
+            titles.setdefault(
+                question, f"{question} (extra)" if question in core else question
+            )
+    return titles
+
+
 def export_applications(applications, fmt, *, actor, edition, association=None):
-    """A CSV or XLSX file; cells a spreadsheet would run are neutralised."""
-    headers = [title for title, _ in COLUMNS]
-    rows = ([value(a) for _, value in COLUMNS] for a in applications)
+    """A CSV or XLSX file; cells a spreadsheet would run are neutralised.
+
+    Every extra answer gets its own column, so nothing an applicant answered or a
+    file carried is left out of the export.
+    """
+    applications = list(applications)
+    extras = extra_columns(applications)
+    headers = [title for title, _ in COLUMNS] + list(extras.values())
+    rows = (
+        [value(a) for _, value in COLUMNS]
+        + [_answer(a.extra_answers.get(question)) for question in extras]
+        for a in applications
+    )
     if fmt == "csv":
         data = write_csv(headers, rows)
     elif fmt == "xlsx":

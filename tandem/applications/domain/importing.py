@@ -7,10 +7,12 @@ who already applied) and writes the result in one transaction.
 
 import datetime as dt
 import logging
+import secrets
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db import transaction
+from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
+from django.db import connections, transaction
 from django.utils import timezone
 
 from tandem.applications.models import (
@@ -328,8 +330,11 @@ class _Plan:
     def _person(self, values):
         email = email_key(values["email"])
         if email not in self.people:
-            person = Person(email=email, full_name=values.get("full_name") or email)
-            person.set_unusable_password()
+            person = Person(
+                email=email,
+                full_name=values.get("full_name") or email,
+                password=_unusable_password(),
+            )
             self.new_people[email] = self.people[email] = person
         return self.people[email]
 
@@ -351,7 +356,7 @@ class _Plan:
         for email, application in self.new_applications:
             application.person = self.people[email]
         Application.objects.bulk_create([a for _, a in self.new_applications])
-        Application.objects.bulk_update(self.changed_applications, UPDATED_FIELDS)
+        _update_rows(self.changed_applications, UPDATED_FIELDS)
         self._write_memberships()
         PrivacyConsent.objects.bulk_create(
             PrivacyConsent(
@@ -383,6 +388,45 @@ class _Plan:
                     state=Membership.State.UNVERIFIED,
                 )
         Membership.objects.bulk_create(new.values())
+
+
+def _update_rows(applications, names):
+    """One parameterised UPDATE per application, sent with executemany.
+
+    bulk_update builds a CASE per field over the whole batch: re-importing 20,000
+    rows took minutes and a gigabyte. auto_now is not applied here, so
+    `updated_at` is set by hand.
+    """
+    if not applications:
+        return
+    fields = [Application._meta.get_field(name) for name in names]
+    connection = connections[Application.objects.db]
+    quote = connection.ops.quote_name
+    assignments = ", ".join(f"{quote(field.column)} = %s" for field in fields)
+    table, key = quote(Application._meta.db_table), quote(Application._meta.pk.column)
+    # Only the model's own table and column names are formatted in; values are
+    # parameters.
+    sql = f"UPDATE {table} SET {assignments} WHERE {key} = %s"  # noqa: S608
+    now = timezone.now()
+    rows = []
+    for application in applications:
+        application.updated_at = now
+        values = [
+            field.get_db_prep_save(getattr(application, field.attname), connection)
+            for field in fields
+        ]
+        rows.append([*values, application.pk])
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
+
+
+def _unusable_password():
+    """What set_unusable_password() stores, from one urandom call instead of 40.
+
+    Building 20,000 people spent a quarter of the commit drawing characters one by
+    one; the prefix is what makes the password unusable, the rest only differs.
+    """
+    return UNUSABLE_PASSWORD_PREFIX + secrets.token_urlsafe(30)
 
 
 def _fill(application, values, extras, association, filename):

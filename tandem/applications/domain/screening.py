@@ -6,10 +6,9 @@ import string
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
-from django.utils import timezone
 
 from tandem.applications.models import Application, DecisionTemplate, Review
-from tandem.core import audit
+from tandem.core import audit, clock
 from tandem.people.models import Membership
 
 logger = logging.getLogger(__name__)
@@ -122,7 +121,7 @@ def decide_applications(applications, decision, *, actor):
         .order_by("pk")
     )
     _check_decidable(locked, decision)
-    now = timezone.now()
+    now = clock.now()
     for application in locked:
         application.decision = decision
         application.decided_by, application.decided_at = actor, now

@@ -35,6 +35,7 @@ class ApplicationApply(EditionScopedMixin, FormView):
             associations=Association.objects.filter(pk__in=self.roles.member_of),
             questions=form.questions.all(),
             role=self.role,
+            privacy=form,
         )
         if existing is None:
             prefill = self.request.session.get(PREFILL_KEY, {}).get(self.role, {})

@@ -104,6 +104,8 @@ class ImportMapping(ImportJobMixin, TemplateView):
             return self.choose_encoding(request.POST["encoding"])
         if "preset" in request.POST:
             return self.use_preset(request.POST["preset"])
+        if "sheet" in request.POST:
+            return self.choose_sheet(request.POST["sheet"])
         table = jobs.table_of(self.job)
         mapping = jobs.mapping_of(self.job, table)
         mapping.columns = {
@@ -139,6 +141,16 @@ class ImportMapping(ImportJobMixin, TemplateView):
         if encoding in LEGACY_CANDIDATES:
             self.job.legacy_encoding = encoding
             self.job.save(update_fields=["legacy_encoding"])
+        return redirect(
+            "applications:import_mapping", edition=self.edition.slug, pk=self.job.pk
+        )
+
+    def choose_sheet(self, sheet):
+        """Read another sheet of a workbook; the old mapping fits no longer."""
+        if sheet in jobs.table_of(self.job).sheet_names:
+            self.job.sheet = sheet
+            self.job.mapping = ""
+            self.job.save(update_fields=["sheet", "mapping"])
         return redirect(
             "applications:import_mapping", edition=self.edition.slug, pk=self.job.pk
         )

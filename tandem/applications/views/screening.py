@@ -67,6 +67,10 @@ class ApplicationDetail(ApplicationScopedMixin, TemplateView):
             can_decide=self.request.user.has_perm("applications.decide", application),
             decisions=Application.Decision.choices,
             consents=application.consents.all()[:5],
+            extra_answers=[
+                (question, exporting.answer_text(answer))
+                for question, answer in application.extra_answers.items()
+            ],
         )
         return context
 
