@@ -12,15 +12,19 @@ _numbers = itertools.count(1)
 
 
 def accept(person, edition, association, role):
-    return Application.objects.create(
+    """Accept the person; an application the world already made is reused."""
+    application, _ = Application.objects.update_or_create(
         person=person,
         edition=edition,
-        association=association,
         role=role,
-        state=Application.State.SUBMITTED,
-        decision=Application.Decision.ACCEPTED,
-        source=Application.Source.FORM,
+        defaults={
+            "association": association,
+            "state": Application.State.SUBMITTED,
+            "decision": Application.Decision.ACCEPTED,
+            "source": Application.Source.FORM,
+        },
     )
+    return application
 
 
 def make_participant(edition, association, role, name=None, email=None, **fields):
