@@ -104,7 +104,7 @@ class SurveyAnswer(SurveyMixin, TemplateView):
                 or "Some answers need another look; nothing was saved.",
             )
             context = self.get_context_data(values=values, errors=field_errors)
-            return self.render_to_response(context, status=400)
+            return self.render_to_response(context)
         messages.success(
             request, f"Thank you: your answers to {self.survey} are saved."
         )
@@ -217,6 +217,6 @@ class PulseCheckAnswer(EditionScopedMixin, TemplateView):
             )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
-            return self.render_to_response(self.get_context_data(), status=400)
+            return self.render_to_response(self.get_context_data())
         messages.success(request, "Thank you: your pulse answers are saved.")
         return redirect("surveys:mine", edition=self.edition.slug)
