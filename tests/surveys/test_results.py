@@ -12,7 +12,7 @@ from django.urls import reverse
 from tandem.surveys.domain import results
 from tandem.surveys.domain.results import Filters, group_is_shown
 from tests.conftest import MARKER
-from tests.permissions.surveys import TEXT_MARKER
+from tests.permissions.surveys import TEXT_MARKER, answered_by_b
 from tests.surveys.helpers import answer, make_survey, participant
 
 GOING = "How is your pair going?"
@@ -154,7 +154,7 @@ def test_a_non_anonymous_question_shows_small_groups_with_names(world):
 
 
 def test_national_coordinator_never_reaches_the_other_association(client, world):
-    survey = world.extra["survey"]
+    survey = answered_by_b(world)
     client.force_login(world.people["national_a"])
     base = [world.edition.slug, survey.pk]
 
@@ -171,6 +171,7 @@ def test_national_coordinator_never_reaches_the_other_association(client, world)
 
 
 def test_the_other_coordinator_sees_the_marker_text(client, world):
+    answered_by_b(world)
     client.force_login(world.people["national_b"])
     url = reverse(
         "surveys:export", args=[world.edition.slug, world.extra["survey"].pk, "csv"]
