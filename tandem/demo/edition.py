@@ -16,6 +16,7 @@ from faker import Faker
 
 from tandem.demo.applications import load_demo_applications
 from tandem.demo.events import load_demo_events
+from tandem.demo.surveys import load_demo_surveys
 from tandem.people.models import Membership, Person
 from tandem.programs.models import (
     Association,
@@ -177,6 +178,7 @@ def load_demo_edition():
     edition = _edition()
     _milestones(edition)
     load_demo_events(edition)
+    load_demo_surveys(edition)
     password = DemoPassword()
     logins = [
         _coordinator(
