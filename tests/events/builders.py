@@ -12,15 +12,19 @@ _numbers = itertools.count(1)
 
 
 def accept(person, edition, association, role):
-    return Application.objects.create(
+    """Accept the person's application, reusing one another table already made."""
+    application, _ = Application.objects.update_or_create(
         person=person,
         edition=edition,
-        association=association,
         role=role,
-        state=Application.State.SUBMITTED,
-        decision=Application.Decision.ACCEPTED,
-        source=Application.Source.FORM,
+        defaults={
+            "association": association,
+            "state": Application.State.SUBMITTED,
+            "decision": Application.Decision.ACCEPTED,
+            "source": Application.Source.FORM,
+        },
     )
+    return application
 
 
 def make_participant(edition, association, role, name=None, email=None, **fields):

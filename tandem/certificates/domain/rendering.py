@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from django.contrib.staticfiles import finders
 from django.core.exceptions import ValidationError
 from django.utils.html import escape
+from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 logger = logging.getLogger(__name__)
 
@@ -54,18 +55,14 @@ class RefusedURL(ValueError):
     pass
 
 
-class ProjectOnlyFetcher:
+class ProjectOnlyFetcher(URLFetcher):
     """A WeasyPrint url_fetcher for ``data:`` URLs and our static files only."""
 
     def __init__(self):
+        super().__init__(allowed_protocols=["data", "https"])
         self.refused = []
 
-    def __call__(self, url, *args, **kwargs):
-        return self.fetch(url)
-
     def fetch(self, url, headers=None):
-        from weasyprint.urls import URLFetcherResponse
-
         if url.startswith("data:"):
             content_type, data = _decode_data_url(url)
             return URLFetcherResponse(url, data, {"Content-Type": content_type})
