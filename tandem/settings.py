@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "tandem.mentoring",
     "tandem.events",
     "tandem.certificates",
+    "tandem.reports",
 ]
 
 MIDDLEWARE = [
