@@ -174,6 +174,9 @@ def run_job(job_id):
     overrides).
     """
     job = IssueJob.objects.select_related("edition", "requested_by").get(pk=job_id)
+    if job.state != IssueJob.State.QUEUED:
+        logger.info("certificate.bulk_not_queued job=%s state=%s", job.pk, job.state)
+        return job
     _set(job, state=IssueJob.State.RUNNING)
     printer = Printer(job.edition, job.site_url)
     found = eligibility.of_role(job.edition, job.role, job.person_ids)
