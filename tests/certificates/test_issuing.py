@@ -228,3 +228,27 @@ def test_the_progress_bar_is_served_alone_to_htmx(client, closure):
     assert body.lstrip().startswith('<div id="issue-progress" hx-get=')
     assert '<progress id="issue-bar" max="100" value="25">' in body
     assert "<html" not in body
+
+
+def _queries(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def test_the_list_runs_as_many_queries_for_many_mentors_as_for_one(client, closure):
+    edition, poland = closure["edition"], closure["association"]
+    client.force_login(closure["coordinator"])
+    url = reverse("certificates:list", args=[edition.slug])
+    few = _queries(client, url)
+    for index in range(8):
+        make_participant(edition, poland, "mentor", name=f"Mentor {index}")
+    issue(closure)
+
+    many = _queries(client, url)
+
+    assert many == few
