@@ -72,6 +72,8 @@ INSTALLED_APPS = [
     "tandem.mentoring",
     "tandem.events",
     "tandem.surveys",
+    "tandem.certificates",
+    "tandem.reports",
 ]
 
 MIDDLEWARE = [
@@ -245,7 +247,11 @@ LOGGING = {
     },
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.request": {"level": "ERROR"}},
+    "loggers": {
+        "django.request": {"level": "ERROR"},
+        # WeasyPrint narrates every PDF step at INFO.
+        "weasyprint": {"level": "WARNING"},
+    },
 }
 
 # Tandem's own clock. TANDEM_TODAY pins "today" for demos and rehearsals, so the

@@ -9,6 +9,8 @@ urlpatterns = [
     path("", include("tandem.mentoring.urls")),
     path("", include("tandem.events.urls")),
     path("", include("tandem.surveys.urls")),
+    path("", include("tandem.certificates.urls")),
+    path("", include("tandem.reports.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]
