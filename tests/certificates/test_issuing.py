@@ -38,7 +38,7 @@ def test_the_default_rule_says_the_final_survey_is_not_available_yet(closure):
         ("survey", "unavailable"),
     ]
     assert result.checks[2].detail == (
-        "Not available yet: Tandem has no surveys on this installation."
+        "Not available yet: this edition has no final survey."
     )
     assert result.eligible is False
 

@@ -63,9 +63,10 @@ def build(edition, associations):
     pairs = tables.pair_types(edition, associations)
     meetings = tables.meetings_per_pair(edition, associations)
     trainings = tables.training_attendance(edition, associations)
+    answered = tables.surveys(edition, associations)
     total = funnel.rows[-1]
     return {
-        "tables": [funnel, pairs, meetings, trainings],
+        "tables": [funnel, pairs, meetings, trainings, answered],
         "charts": [
             bar_chart(
                 "Funnel, all associations in view",
@@ -78,7 +79,10 @@ def build(edition, associations):
             bar_chart("Meetings per pair", meetings.rows),
             bar_chart("Training attendance", [(r[0], r[3]) for r in trainings.rows]),
         ],
-        "survey_note": tables.survey_summary_note(),
+        "survey_note": (
+            "How many people in view answered each survey; what they answered is "
+            "on each survey's results page, shown only in groups of five or more."
+        ),
     }
 
 

@@ -5,7 +5,6 @@ and runs a fixed number of queries, however large the edition.
 
 from dataclasses import dataclass
 
-from django.apps import apps
 from django.db.models import Count, Exists, OuterRef, Q
 
 from tandem.applications.models import Application
@@ -13,6 +12,7 @@ from tandem.events.models import Event
 from tandem.mentoring.models import Activity, Meeting, Pair
 from tandem.people.models import Membership
 from tandem.programs.models import Milestone
+from tandem.surveys.models import ResponseMarker, Survey
 
 MEETING_BUCKETS = [(0, 0), (1, 2), (3, 5), (6, 9), (10, None)]
 
@@ -181,11 +181,29 @@ def training_attendance(edition, associations):
     )
 
 
-def survey_summary_note():
-    """The survey part of the report says plainly when there are no surveys."""
-    if apps.is_installed("tandem.surveys"):
-        return "Survey results are on the surveys app's results pages."
-    return "Survey results are not available: the surveys app is not installed."
+def surveys(edition, associations):
+    """How many accepted participants in view answered each survey of the edition.
+
+    Only counts: what people answered stays on the surveys' own results pages,
+    behind their five-answer rule.
+    """
+    participants = Application.objects.filter(
+        edition=edition,
+        association__in=associations,
+        decision=Application.Decision.ACCEPTED,
+    ).values("person_id")
+    answered = dict(
+        ResponseMarker.objects.filter(survey__edition=edition, person__in=participants)
+        .values_list("survey_id")
+        .annotate(count=Count("id"))
+    )
+    rows = [
+        [survey.title, survey.get_kind_display(), answered.get(survey.pk, 0)]
+        for survey in Survey.objects.filter(edition=edition).order_by(
+            "opens_on", "title"
+        )
+    ]
+    return Table("surveys", "Surveys answered", ["Survey", "Kind", "Answered"], rows)
 
 
 def participants_per_edition(edition, associations):
@@ -295,6 +313,7 @@ EDITION_TABLES = {
     "pairs": pair_types,
     "meetings": meetings_per_pair,
     "trainings": training_attendance,
+    "surveys": surveys,
 }
 ACROSS_TABLES = {
     "editions": participants_per_edition,
