@@ -1,0 +1,75 @@
+"""Sparse candidate graph: each mentee's best k mentors and each mentor's best k mentees.
+
+The full mentee x mentor score matrix is never held at once: rows are scored in
+blocks of about BLOCK_CELLS cells and only the running top k survive a block.
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+import scipy.sparse as sp
+
+from .scoring import Features, screen_block
+
+BLOCK_CELLS = 1 << 22
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The free part of a run: mentees not pinned, mentors with places left."""
+
+    rows: np.ndarray  # mentee indices, sorted
+    col_ok: np.ndarray  # bool per mentor: has residual capacity
+    conflicts: sp.csr_matrix  # mentee x mentor conflict codes (employer, person, veto)
+    floor: float = -np.inf  # scores below this are treated as ineligible
+
+
+def block_rows(m: int) -> int:
+    return max(1, BLOCK_CELLS // max(m, 1))
+
+
+def masked_blocks(feat: Features, scope: Scope, rows=None):
+    """Yield (rows, block) with every pair the hard rules forbid set to -inf."""
+    rows = scope.rows if rows is None else rows
+    step = block_rows(feat.m)
+    for start in range(0, len(rows), step):
+        part = rows[start : start + step]
+        block = screen_block(feat, part)
+        block[:, ~scope.col_ok] = -np.inf
+        local, cols = scope.conflicts[part].nonzero()
+        block[local, cols] = -np.inf
+        if scope.floor > -np.inf:
+            block[block < scope.floor - 1e-4] = -np.inf
+        yield part, block
+
+
+def top_k_pairs(feat: Features, scope: Scope, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """Union of each row's and each column's k best eligible pairs, sorted."""
+    m = feat.m
+    found_r, found_c = [], []
+    col_vals = np.full((0, m), -np.inf, np.float32)
+    col_rows = np.zeros((0, m), np.int64)
+    for rows, block in masked_blocks(feat, scope):
+        kk = min(k, m)
+        idx = np.argpartition(-block, kk - 1, axis=1)[:, :kk]
+        vals = np.take_along_axis(block, idx, axis=1)
+        keep = np.isfinite(vals)
+        found_r.append(np.broadcast_to(rows[:, None], idx.shape)[keep])
+        found_c.append(idx[keep])
+        kb = min(k, len(rows))
+        cidx = np.argpartition(-block, kb - 1, axis=0)[:kb]
+        col_vals = np.vstack([col_vals, np.take_along_axis(block, cidx, axis=0)])
+        col_rows = np.vstack([col_rows, rows[cidx]])
+        if len(col_vals) > k:
+            best = np.argpartition(-col_vals, k - 1, axis=0)[:k]
+            col_vals = np.take_along_axis(col_vals, best, axis=0)
+            col_rows = np.take_along_axis(col_rows, best, axis=0)
+    keep = np.isfinite(col_vals)
+    found_r.append(col_rows[keep])
+    found_c.append(np.broadcast_to(np.arange(m), col_vals.shape)[keep])
+    return unique_pairs(np.concatenate(found_r), np.concatenate(found_c), m)
+
+
+def unique_pairs(rows, cols, m: int) -> tuple[np.ndarray, np.ndarray]:
+    keys = np.unique(np.asarray(rows, np.int64) * m + np.asarray(cols, np.int64))
+    return keys // m, keys % m

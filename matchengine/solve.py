@@ -1,0 +1,229 @@
+"""Exact assignment by min-cost flow on the candidate graph, proven on the full problem.
+
+Objective, lexicographic: most matched mentees, then the highest total score.
+OR-Tools solves the candidate graph as max flow with min cost (costs are the
+negated integer scores). The proof uses the equivalent single-objective flow in
+which a matched pair is worth BIG + q with BIG larger than any possible total of
+q, so one more match always outweighs any score.
+
+Certificate: shortest-path distances d on the residual graph of that flow give
+mentee values u_i = max(0, d_i - d_T) and mentor prices p_j = max(0, d_T - d_j),
+plus z_ij = max(0, BIG + q_ij - u_i - p_j) on assigned pairs (the dual of the
+bound x_ij <= 1). They satisfy u_i + p_j + z_ij >= BIG + q_ij on every candidate
+pair, and sum(u) + sum(capacity * p) + sum(z) equals the flow's value (LP
+duality). If every eligible pair outside the graph satisfies u_i + p_j >= BIG +
+q_ij, the same duals bound the full problem and no assignment is better; pairs
+that break it join the graph and the flow runs again.
+"""
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import scipy.sparse as sp
+from ortools.graph.python import min_cost_flow
+from scipy.sparse.csgraph import bellman_ford
+
+from .candidates import Scope, masked_blocks
+from .scoring import SCALE, Features, pair_scores
+
+SCREEN_MARGIN = 1e-4
+MAX_ROUNDS = 50
+
+
+class SolverError(RuntimeError):
+    """The flow solver or the optimality proof failed; this is a bug, not bad input."""
+
+
+@dataclass
+class Graph:
+    """Candidate pairs of the free problem with their exact integer scores."""
+
+    rows: np.ndarray
+    cols: np.ndarray
+    q: np.ndarray
+    m: int
+
+    def keys(self) -> np.ndarray:
+        return self.rows * self.m + self.cols
+
+    def add(self, rows, cols, q) -> "Graph":
+        keys = np.concatenate([self.keys(), rows * self.m + cols])
+        qs = np.concatenate([self.q, q])
+        keys, first = np.unique(keys, return_index=True)
+        return Graph(keys // self.m, keys % self.m, qs[first], self.m)
+
+    def subset(self, keep) -> "Graph":
+        return Graph(self.rows[keep], self.cols[keep], self.q[keep], self.m)
+
+
+@dataclass
+class Solution:
+    matched: np.ndarray  # bool per graph arc
+    load: np.ndarray  # per mentor, free part only
+    u: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    p: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    primal: int = 0
+    dual: int = 0
+
+
+def flow_assignment(graph: Graph, n: int, cap: np.ndarray) -> np.ndarray:
+    """Max-flow-min-cost on the candidate graph; returns a bool per arc."""
+    if len(graph.rows) == 0:
+        return np.zeros(0, bool)
+    m = len(cap)
+    source, sink = n + m, n + m + 1
+    flow = min_cost_flow.SimpleMinCostFlow()
+    tails = np.concatenate([np.full(n, source), graph.rows, n + np.arange(m)])
+    heads = np.concatenate([np.arange(n), n + graph.cols, np.full(m, sink)])
+    caps = np.concatenate([np.ones(n + len(graph.rows), np.int64), cap])
+    costs = np.concatenate([np.zeros(n, np.int64), -graph.q, np.zeros(m, np.int64)])
+    flow.add_arcs_with_capacity_and_unit_cost(
+        tails.astype(np.int32), heads.astype(np.int32), caps, costs
+    )
+    flow.set_node_supply(source, n)
+    flow.set_node_supply(sink, -n)
+    status = flow.solve_max_flow_with_min_cost()
+    if status != flow.OPTIMAL:
+        raise SolverError(f"min-cost flow ended with status {status}")
+    arcs = np.arange(n, n + len(graph.rows))
+    return flow.flows(arcs) > 0
+
+
+def big_bonus(n: int) -> int:
+    return n * SCALE + 1
+
+
+def certificate(graph: Graph, matched, n: int, cap: np.ndarray) -> Solution:
+    """Dual values from shortest paths on the residual graph (see module docstring)."""
+    m = len(cap)
+    big = big_bonus(n)
+    w = (big + graph.q).astype(np.float64)
+    row_used = np.zeros(n, bool)
+    row_used[graph.rows[matched]] = True
+    load = np.bincount(graph.cols[matched], minlength=m)
+    t, root = n + m, n + m + 1
+    tails = [
+        np.where(matched, n + graph.cols, graph.rows),
+        np.where(row_used, np.arange(n), t),
+        np.where(load < cap, n + np.arange(m), t)[cap > 0],
+        np.where(load > 0, t, n + np.arange(m))[(load > 0) & (load < cap)],
+        np.full(n + m + 1, root),
+    ]
+    heads = [
+        np.where(matched, graph.rows, n + graph.cols),
+        np.where(row_used, t, np.arange(n)),
+        np.where(load < cap, t, n + np.arange(m))[cap > 0],
+        np.where(load > 0, n + np.arange(m), t)[(load > 0) & (load < cap)],
+        np.arange(n + m + 1),
+    ]
+    costs = [np.where(matched, w, -w)] + [np.zeros(len(a)) for a in tails[1:]]
+    residual = sp.csr_matrix(
+        (np.concatenate(costs), (np.concatenate(tails), np.concatenate(heads))),
+        shape=(root + 1, root + 1),
+    )
+    try:
+        d = bellman_ford(residual, directed=True, indices=root)
+    except Exception as exc:  # NegativeCycleError: the flow was not optimal
+        raise SolverError("residual graph has a negative cycle") from exc
+    u = np.maximum(0, np.rint(d[:n] - d[t])).astype(np.int64)
+    p = np.maximum(0, np.rint(d[t] - d[n : n + m])).astype(np.int64)
+    # Saturated arcs carry their own dual z (the x <= 1 bound); it is zero off
+    # the assignment, so pairs outside the graph must satisfy u + p >= w alone.
+    z = np.maximum(0, big + graph.q - u[graph.rows] - p[graph.cols])
+    primal = int(np.sum(big + graph.q[matched]))
+    dual = int(u.sum() + (cap * p).sum() + z.sum())
+    if dual != primal or z[~matched].any():
+        raise SolverError("dual values do not certify the candidate optimum")
+    return Solution(matched, load, u, p, primal, dual)
+
+
+@dataclass
+class ScanResult:
+    violations: tuple[np.ndarray, np.ndarray, np.ndarray]
+    blocking: tuple[np.ndarray, np.ndarray]
+    pairs_checked: int
+
+
+def scan_full_problem(
+    feat, scope: Scope, graph: Graph, sol: Solution, cap
+) -> ScanResult:
+    """Check every eligible pair outside the graph against the duals; find blocking pairs.
+
+    Local row index i stands for mentee scope.rows[i]. Screening in float32 with a
+    margin only selects pairs; each selected pair is decided on its exact score.
+    """
+    n = len(scope.rows)
+    big = big_bonus(n)
+    local = np.full(feat.n, -1, np.int64)
+    local[scope.rows] = np.arange(n)
+    row_score = np.full(n, -1.0)
+    row_score[graph.rows[sol.matched]] = graph.q[sol.matched] / SCALE
+    full = sol.load >= cap
+    worst_sel = np.full(feat.m, np.inf)
+    np.minimum.at(worst_sel, graph.cols[sol.matched], graph.q[sol.matched] / SCALE)
+    worst = np.where(full & (cap > 0), worst_sel, -1.0)
+    row_limit = (sol.u - big) / SCALE
+    col_limit = sol.p / SCALE
+    flagged_r, flagged_c, block_r, block_c = [], [], [], []
+    for rows, block in masked_blocks(feat, scope):
+        li = local[rows]
+        limit = row_limit[li][:, None] + col_limit[None, :]
+        r, c = np.nonzero(block > limit - SCREEN_MARGIN)
+        flagged_r.append(li[r])
+        flagged_c.append(c)
+        r, c = np.nonzero(
+            (block > row_score[li][:, None] - SCREEN_MARGIN)
+            & (block > worst[None, :] - SCREEN_MARGIN)
+        )
+        block_r.append(li[r])
+        block_c.append(c)
+    fr, fc = _outside(graph, np.concatenate(flagged_r), np.concatenate(flagged_c))
+    fq = pair_scores(feat, scope.rows[fr], fc)
+    bad = fq + big > sol.u[fr] + sol.p[fc]
+    br, bc = _unassigned(graph, sol, np.concatenate(block_r), np.concatenate(block_c))
+    bq = pair_scores(feat, scope.rows[br], bc) / SCALE
+    blocking = (bq > row_score[br] + 1e-12) & (bq > worst[bc] + 1e-12)
+    return ScanResult(
+        (fr[bad], fc[bad], fq[bad]),
+        (br[blocking], bc[blocking]),
+        n * int(scope.col_ok.sum()),
+    )
+
+
+def _outside(graph: Graph, rows, cols):
+    keys = rows * graph.m + cols
+    keep = ~np.isin(keys, graph.keys())
+    return rows[keep], cols[keep]
+
+
+def _unassigned(graph: Graph, sol: Solution, rows, cols):
+    keys = rows * graph.m + cols
+    keep = ~np.isin(keys, graph.keys()[sol.matched])
+    return rows[keep], cols[keep]
+
+
+@dataclass
+class Certified:
+    graph: Graph
+    solution: Solution
+    scan: ScanResult
+    rounds: int
+    added: int
+
+
+def certified_solve(feat: Features, scope: Scope, graph: Graph, cap) -> Certified:
+    """Solve on the graph, prove on the full problem, grow the graph until proven.
+
+    `graph` uses local row indices (positions in scope.rows).
+    """
+    n = len(scope.rows)
+    added = 0
+    for rounds in range(1, MAX_ROUNDS + 1):
+        matched = flow_assignment(graph, n, cap)
+        sol = certificate(graph, matched, n, cap)
+        scan = scan_full_problem(feat, scope, graph, sol, cap)
+        if len(scan.violations[0]) == 0:
+            return Certified(graph, sol, scan, rounds, added)
+        added += len(scan.violations[0])
+        graph = graph.add(*scan.violations)
+    raise SolverError(f"optimality not proven after {MAX_ROUNDS} rounds")
