@@ -117,9 +117,8 @@ def _association_targets(proven: Certified, scope: Scope, cap, mentees):
 def _max_matched(graph: Graph, n: int, cap) -> int:
     if len(graph.rows) == 0:
         return 0
-    a, b = len(graph.rows), n + len(cap)
-    result = _lp(graph, n, cap, -np.ones(a), [], integral=False)
-    return int(round(-result.fun)) if result.success else 0
+    result = _lp(graph, n, cap, -np.ones(len(graph.rows)), [], integral=False)
+    return round(-result.fun) if result.success else 0
 
 
 def _lp(graph: Graph, n: int, cap, c, extra, integral=True):
@@ -149,7 +148,6 @@ def fair_share(scope: Scope, proven: Certified, cap, mentees) -> Chosen:
     k = len(names)
     member = sp.csr_matrix((np.ones(a), (assoc[g.rows], np.arange(a))), shape=(k, a))
     # Shortfall variables s_a >= 0 make the share constraint always feasible.
-    ext = Graph(g.rows, g.cols, g.q, g.m)
     share_rows = sp.hstack([member, sp.eye(k)]).tocsr()
     zeros = sp.csr_matrix((n, k)), sp.csr_matrix((len(cap), k))
     base = [
@@ -182,7 +180,6 @@ def fair_share(scope: Scope, proven: Certified, cap, mentees) -> Chosen:
         fixed.append(LinearConstraint(c[None, :], -np.inf, result.fun + 1e-6))
     x = np.rint(result.x[:a]).astype(bool)
     lp = milp(stages[-1], constraints=base + fixed[:-1], bounds=bounds)
-    del ext
     score = float(g.q[x].sum() / SCALE)
     bound = float(-lp.fun) if lp.success else None
     proof = {

@@ -73,14 +73,56 @@ TOPICS = [
     "risk modelling",
     "brand building",
 ]
-WORDS = (
-    "grow confidence leadership team manage conflict feedback presentation "
-    "board funding investors pricing market customers agile delivery roadmap "
-    "analytics python models compliance regulation audit hiring culture "
-    "mentoring promotion visibility negotiation salary strategy planning "
-    "operations supply chain cloud security architecture brand campaign sales "
-    "pipeline partners international expansion remote teams wellbeing"
-).split()
+WORDS = [
+    "grow",
+    "confidence",
+    "leadership",
+    "team",
+    "manage",
+    "conflict",
+    "feedback",
+    "presentation",
+    "board",
+    "funding",
+    "investors",
+    "pricing",
+    "market",
+    "customers",
+    "agile",
+    "delivery",
+    "roadmap",
+    "analytics",
+    "python",
+    "models",
+    "compliance",
+    "regulation",
+    "audit",
+    "hiring",
+    "culture",
+    "mentoring",
+    "promotion",
+    "visibility",
+    "negotiation",
+    "salary",
+    "strategy",
+    "planning",
+    "operations",
+    "supply",
+    "chain",
+    "cloud",
+    "security",
+    "architecture",
+    "brand",
+    "campaign",
+    "sales",
+    "pipeline",
+    "partners",
+    "international",
+    "expansion",
+    "remote",
+    "teams",
+    "wellbeing",
+]
 SLOTS = [f"{d} {h}" for d in ("mon", "tue", "wed", "thu", "fri") for h in ("am", "pm")]
 
 
@@ -128,22 +170,22 @@ def _people(rng, n, role, realistic, prefix):
                 ["english", "german", "french", "spanish"], size=rng.integers(0, 3)
             ).tolist()
         topics = rng.choice(TOPICS, size=rng.integers(1, 4), replace=False).tolist()
-        common = dict(
-            id=f"{prefix}{k}",
-            person_id=f"{prefix}p{k}",
-            association=code,
-            preference=str(prefs[k]),
-            native_language=native,
-            other_languages=tuple(sorted(set(others) - {native})),
-            country=code,
-            time_zone=zone if rng.random() < 0.9 else f"UTC{rng.integers(-8, 9):+d}",
-            industry=str(rng.choice(INDUSTRIES[: 6 if realistic else 12])),
-            function=str(rng.choice(FUNCTIONS)),
-            employer=employers[k],
-            availability=tuple(
+        common = {
+            "id": f"{prefix}{k}",
+            "person_id": f"{prefix}p{k}",
+            "association": code,
+            "preference": str(prefs[k]),
+            "native_language": native,
+            "other_languages": tuple(sorted(set(others) - {native})),
+            "country": code,
+            "time_zone": zone if rng.random() < 0.9 else f"UTC{rng.integers(-8, 9):+d}",
+            "industry": str(rng.choice(INDUSTRIES[: 6 if realistic else 12])),
+            "function": str(rng.choice(FUNCTIONS)),
+            "employer": employers[k],
+            "availability": tuple(
                 sorted(rng.choice(SLOTS, size=rng.integers(1, 5), replace=False))
             ),
-        )
+        }
         if role == "mentor":
             capacity = int(rng.choice([0, 1, 2, 3], p=[0.05, 0.35, 0.4, 0.2]))
             people.append(

@@ -173,7 +173,7 @@ def mentee_reasons(session, rows: np.ndarray) -> list[str]:
                 reason = text
                 break
         reasons.append(
-            reason or f"capacity exhausted: all {left} eligible mentors are full"
+            reason or f"capacity exhausted: {_count(left, 'eligible mentor')} full"
         )
     return reasons
 
@@ -206,15 +206,19 @@ def mentor_reasons(session, cols: np.ndarray) -> list[str]:
                 "no eligible mentee (language, preference, employer or veto)"
             )
         else:
-            reasons.append(f"all {n} eligible mentees were matched to other mentors")
+            reasons.append(f"{_count(n, 'eligible mentee')} matched to other mentors")
     return reasons
+
+
+def _count(n: int, noun: str) -> str:
+    return f"the only {noun} is" if n == 1 else f"all {n} {noun}s are"
 
 
 def distribution(scores: np.ndarray) -> dict:
     if len(scores) == 0:
         return {"count": 0, "min": None, "p10": None, "median": None, "mean": None}
     return {
-        "count": int(len(scores)),
+        "count": len(scores),
         "min": float(scores.min()),
         "p10": float(np.percentile(scores, 10)),
         "median": float(np.median(scores)),
@@ -264,9 +268,10 @@ def blocking_for(session, scope: Scope, rows, cols, q) -> tuple[np.ndarray, np.n
     load = np.bincount(cols, minlength=feat.m)
     worst_sel = np.full(feat.m, np.inf)
     np.minimum.at(worst_sel, cols, q / SCALE)
-    cap = session.capacity
+    pinned = [session.mentor_index[a] for a, _ in session.pins]
+    cap = session.capacity - np.bincount(pinned, minlength=feat.m)
     worst = np.where(load >= cap, worst_sel, -1.0)
-    found_r, found_c = [], []
+    found_r, found_c = [np.zeros(0, np.int64)], [np.zeros(0, np.int64)]
     for part, block in masked_blocks(feat, scope):
         li = local[part]
         r, c = np.nonzero(

@@ -66,7 +66,7 @@ def parse_offset_minutes(zone: str, who: str = "") -> int:
     text = str(zone).strip().upper().replace("GMT", "UTC")
     if text in ("", "UTC", "Z"):
         return 0
-    body = text[3:] if text.startswith("UTC") else text
+    body = text.removeprefix("UTC")
     if body[:1] in "+-" and len(body) > 1:
         sign = -1 if body[0] == "-" else 1
         hours, _, minutes = body[1:].partition(":")

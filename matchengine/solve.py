@@ -164,7 +164,8 @@ def scan_full_problem(
     worst = np.where(full & (cap > 0), worst_sel, -1.0)
     row_limit = (sol.u - big) / SCALE
     col_limit = sol.p / SCALE
-    flagged_r, flagged_c, block_r, block_c = [], [], [], []
+    empty = np.zeros(0, np.int64)
+    flagged_r, flagged_c, block_r, block_c = [empty], [empty], [empty], [empty]
     for rows, block in masked_blocks(feat, scope):
         li = local[rows]
         limit = row_limit[li][:, None] + col_limit[None, :]
