@@ -27,6 +27,7 @@ sparse product for the text, never by Python loops over pairs.
 """
 
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -61,6 +62,7 @@ TIME_ZONE_INSTANT = datetime(2024, 1, 15, 12, tzinfo=UTC)
 MERGE_LIMIT = 2048
 
 
+@lru_cache(maxsize=4096)
 def parse_offset_minutes(zone: str, who: str = "") -> int:
     """UTC offset in minutes of 'Europe/Prague', 'UTC+02:00', '+2' or '-05:30'."""
     text = str(zone).strip().upper().replace("GMT", "UTC")

@@ -82,3 +82,38 @@ def test_session_pin_is_checked_like_input():
 
     assert caught.value.rule == "same person"
     assert session.pins == []
+
+
+def test_command_line_refuses_bad_csv_without_traceback(tmp_path, capsys):
+    from matchengine.cli import main
+
+    source = tmp_path / "profiles.csv"
+    source.write_text(
+        "role,id,person_id,association,native_language,capacity,goal_tags\n"
+        "mentor,r1,a,CZ,czech,4,\n"
+        "mentee,e1,b,CZ,czech,,lead a team;hiring\n"
+    )
+
+    code = main(["run", str(source), "--out", str(tmp_path / "out.json")])
+
+    assert code == 2
+    assert capsys.readouterr().err == (
+        "input refused: capacity: mentor r1 has capacity 4; allowed 0 to 3\n"
+    )
+
+
+def test_command_line_writes_result(tmp_path):
+    import json
+
+    from matchengine.cli import dump_input, main
+    from matchengine.generator import generate
+
+    source = tmp_path / "cohort.json"
+    source.write_text(json.dumps(dump_input(generate(40, 15, "realistic", 1))))
+
+    code = main(["run", str(source), "--out", str(tmp_path / "out.json")])
+
+    written = json.loads((tmp_path / "out.json").read_text())
+    assert code == 0
+    assert written["diagnostics"]["proof"]["gap"] == 0
+    assert written["diagnostics"]["matched"] == len(written["pairs"])
