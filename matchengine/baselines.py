@@ -23,18 +23,26 @@ def free_problem(session):
     return free, residual, Scope(free, residual > 0, session.conflicts)
 
 
-def dense_scores(session):
-    """Exact integer scores of every free pair, -1 where a hard rule forbids it."""
-    free, residual, _scope = free_problem(session)
+def dense_scores(session, block_pairs: int = 1 << 20):
+    """Exact integer scores of every free pair, -1 where a hard rule forbids it.
+
+    Built row block by row block so only the result is dense.
+    """
+    free, residual, _ = free_problem(session)
     m = len(session.mentors)
-    rows = np.repeat(free, m)
-    cols = np.tile(np.arange(m), len(free))
-    q = pair_scores(session.features, rows, cols).reshape(len(free), m)
     feat = session.features
     a, b, _ = feat.tables["pair_type"]
-    ok = feat.lang_ok[a[free]][:, b] & (residual > 0)[None, :]
-    ok &= session.conflicts[free].toarray() == 0
-    return free, residual, np.where(ok, q, -1)
+    q = np.empty((len(free), m), np.int64)
+    step = max(1, block_pairs // max(m, 1))
+    for start in range(0, len(free), step):
+        part = free[start : start + step]
+        rows = np.repeat(part, m)
+        cols = np.tile(np.arange(m), len(part))
+        block = pair_scores(feat, rows, cols).reshape(len(part), m)
+        ok = feat.lang_ok[a[part]][:, b] & (residual > 0)[None, :]
+        ok &= session.conflicts[part].toarray() == 0
+        q[start : start + step] = np.where(ok, block, -1)
+    return free, residual, q
 
 
 def scipy_assignment(session):

@@ -28,28 +28,50 @@ def block_rows(m: int) -> int:
     return max(1, BLOCK_CELLS // max(m, 1))
 
 
-def masked_blocks(feat: Features, scope: Scope, rows=None):
-    """Yield (rows, block) with every pair the hard rules forbid set to -inf."""
+def masked_blocks(feat: Features, scope: Scope, rows=None, cols_for=None):
+    """Yield (rows, cols, block) with every pair the hard rules forbid at -inf.
+
+    `cols_for(rows)` may name the only mentor columns worth scoring for a block
+    (None: all); the caller then reads `cols` to map block columns to mentors.
+    """
     rows = scope.rows if rows is None else rows
     step = block_rows(feat.m)
     for start in range(0, len(rows), step):
         part = rows[start : start + step]
-        block = screen_block(feat, part)
-        block[:, ~scope.col_ok] = -np.inf
-        local, cols = scope.conflicts[part].nonzero()
-        block[local, cols] = -np.inf
+        cols = None if cols_for is None else cols_for(part)
+        if cols is not None and len(cols) == 0:
+            continue
+        block = screen_block(feat, part, cols)
+        local, hit = scope.conflicts[part].nonzero()
+        if cols is None:
+            block[:, ~scope.col_ok] = -np.inf
+            block[local, hit] = -np.inf
+        else:
+            block[:, ~scope.col_ok[cols]] = -np.inf
+            position = np.full(feat.m, -1, np.int64)
+            position[cols] = np.arange(len(cols))
+            keep = position[hit] >= 0
+            block[local[keep], position[hit[keep]]] = -np.inf
         if scope.floor > -np.inf:
             block[block < scope.floor - 1e-4] = -np.inf
-        yield part, block
+        yield part, (np.arange(feat.m) if cols is None else cols), block
 
 
-def top_k_pairs(feat: Features, scope: Scope, k: int) -> tuple[np.ndarray, np.ndarray]:
-    """Union of each row's and each column's k best eligible pairs, sorted."""
+def top_k_pairs(feat: Features, scope: Scope, k: int):
+    """Union of each row's and each column's k best eligible pairs, sorted.
+
+    Also returns every row's and column's best screening score: upper bounds
+    that let later scans skip pairs which cannot matter.
+    """
     m = feat.m
     found_r, found_c = [], []
     col_vals = np.full((0, m), -np.inf, np.float32)
     col_rows = np.zeros((0, m), np.int64)
-    for rows, block in masked_blocks(feat, scope):
+    row_max = np.full(feat.n, -np.inf, np.float32)
+    col_max = np.full(m, -np.inf, np.float32)
+    for rows, _, block in masked_blocks(feat, scope):
+        row_max[rows] = block.max(axis=1)
+        np.maximum(col_max, block.max(axis=0), out=col_max)
         kk = min(k, m)
         idx = np.argpartition(-block, kk - 1, axis=1)[:, :kk]
         vals = np.take_along_axis(block, idx, axis=1)
@@ -67,7 +89,8 @@ def top_k_pairs(feat: Features, scope: Scope, k: int) -> tuple[np.ndarray, np.nd
     keep = np.isfinite(col_vals)
     found_r.append(col_rows[keep])
     found_c.append(np.broadcast_to(np.arange(m), col_vals.shape)[keep])
-    return unique_pairs(np.concatenate(found_r), np.concatenate(found_c), m)
+    rows, cols = unique_pairs(np.concatenate(found_r), np.concatenate(found_c), m)
+    return rows, cols, row_max, col_max
 
 
 def unique_pairs(rows, cols, m: int) -> tuple[np.ndarray, np.ndarray]:

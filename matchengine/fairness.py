@@ -57,15 +57,15 @@ def _from_certified(c: Certified, extra: dict | None = None) -> Chosen:
     )
 
 
-def apply(mode, feat, scope: Scope, proven: Certified, cap, mentees) -> Chosen:
+def apply(mode, feat, scope: Scope, proven: Certified, cap, mentees, bounds) -> Chosen:
     if mode == "max_min":
-        return max_min(feat, scope, proven, cap)
+        return max_min(feat, scope, proven, cap, bounds)
     if mode == "fair_share":
         return fair_share(scope, proven, cap, mentees)
     return _from_certified(proven)
 
 
-def max_min(feat, scope: Scope, proven: Certified, cap) -> Chosen:
+def max_min(feat, scope: Scope, proven: Certified, cap, bounds) -> Chosen:
     """Highest floor that keeps the matched count, each probe proven exactly."""
     target = int(proven.solution.matched.sum())
     best = proven
@@ -82,7 +82,7 @@ def max_min(feat, scope: Scope, proven: Certified, cap) -> Chosen:
             mid = (lo + hi) // 2
             floor = int(values[mid])
             probes += 1
-            trial = _solve_with_floor(feat, scope, best.graph, cap, floor)
+            trial = _solve_with_floor(feat, scope, best.graph, cap, floor, bounds)
             if int(trial.solution.matched.sum()) == target:
                 found, lo = trial, mid + 1
             else:
@@ -96,9 +96,9 @@ def max_min(feat, scope: Scope, proven: Certified, cap) -> Chosen:
     )
 
 
-def _solve_with_floor(feat, scope: Scope, graph: Graph, cap, floor: int) -> Certified:
+def _solve_with_floor(feat, scope: Scope, graph: Graph, cap, floor: int, bounds):
     floored = Scope(scope.rows, scope.col_ok, scope.conflicts, floor / SCALE)
-    return certified_solve(feat, floored, graph.subset(graph.q >= floor), cap)
+    return certified_solve(feat, floored, graph.subset(graph.q >= floor), cap, bounds)
 
 
 def _association_targets(proven: Certified, scope: Scope, cap, mentees):

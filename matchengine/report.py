@@ -272,7 +272,7 @@ def blocking_for(session, scope: Scope, rows, cols, q) -> tuple[np.ndarray, np.n
     cap = session.capacity - np.bincount(pinned, minlength=feat.m)
     worst = np.where(load >= cap, worst_sel, -1.0)
     found_r, found_c = [np.zeros(0, np.int64)], [np.zeros(0, np.int64)]
-    for part, block in masked_blocks(feat, scope):
+    for part, _, block in masked_blocks(feat, scope):
         li = local[part]
         r, c = np.nonzero(
             (block > row_score[li][:, None] - 1e-4) & (block > worst[None, :] - 1e-4)

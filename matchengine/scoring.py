@@ -27,8 +27,8 @@ sparse product for the text, never by Python loops over pairs.
 """
 
 from dataclasses import dataclass
-from functools import lru_cache
 from datetime import UTC, datetime
+from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import numpy as np
@@ -60,6 +60,8 @@ TIME_ZONE_ZERO_HOURS = 8
 # does not depend on the day it happens; daylight saving is ignored beyond that.
 TIME_ZONE_INSTANT = datetime(2024, 1, 15, 12, tzinfo=UTC)
 MERGE_LIMIT = 2048
+# Up to this many text features a dense float32 product (BLAS) beats sparse.
+DENSE_TEXT_LIMIT = 512
 
 
 @lru_cache(maxsize=4096)
@@ -188,6 +190,7 @@ class Features:
     text_right: sp.csr_matrix
     text_right_t32: sp.csr_matrix
     text_left32: sp.csr_matrix
+    text_right_dense: np.ndarray | None  # set when the text vocabulary is small
     tables: dict  # part -> (codes_mentee, codes_mentor, table float64)
     lang_ok: np.ndarray
     lang_vocab: list
@@ -241,6 +244,11 @@ def build_features(mentees, mentors, weights: Weights) -> Features:
         text_right=right,
         text_right_t32=(w["text"] * right).T.astype(np.float32).tocsr(),
         text_left32=left.astype(np.float32).tocsr(),
+        text_right_dense=(
+            (w["text"] * right).T.astype(np.float32).toarray()
+            if right.shape[1] <= DENSE_TEXT_LIMIT
+            else None
+        ),
         tables=tables,
         lang_ok=lang_ok,
         lang_vocab=lang_vocab,
@@ -315,14 +323,22 @@ def pair_scores(feat: Features, rows, cols) -> np.ndarray:
     )
 
 
-def screen_block(feat: Features, rows: np.ndarray) -> np.ndarray:
-    """Float32 totals of rows x all mentors; -inf where the language rule fails.
+def screen_block(feat: Features, rows: np.ndarray, cols=None) -> np.ndarray:
+    """Float32 totals of rows x mentors (all, or `cols`); -inf where the language
+    rule fails.
 
     Accurate to about 1e-6, so it serves to select and to screen; every decision
     is confirmed with `pair_scores`. Conflicts (employer, person, veto) are
     applied by the caller.
     """
-    block = (feat.text_left32[rows] @ feat.text_right_t32).toarray()
+    if feat.text_right_dense is not None:
+        right = (
+            feat.text_right_dense if cols is None else feat.text_right_dense[:, cols]
+        )
+        block = feat.text_left32[rows].toarray() @ right
+    else:
+        right = feat.text_right_t32 if cols is None else feat.text_right_t32[:, cols]
+        block = (feat.text_left32[rows] @ right).toarray()
     for a, b, table in feat.screen_groups:
-        block += np.take(table[a[rows]], b, axis=1)
+        block += np.take(table[a[rows]], b if cols is None else b[cols], axis=1)
     return block

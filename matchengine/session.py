@@ -19,7 +19,7 @@ from .profiles import (
     validate_weights,
 )
 from .rules import VETO, check_pins_and_vetoes, conflict_matrix, conflicts_from_pairs
-from .scoring import build_features, pair_scores
+from .scoring import SCALE, build_features, pair_scores
 from .solve import Graph, certified_solve
 
 
@@ -75,7 +75,10 @@ class MatchSession:
             scope = Scope(
                 np.arange(len(self.mentees)), self.capacity > 0, self.conflicts
             )
-            rows, cols = top_k_pairs(self.features, scope, self.options.candidate_k)
+            rows, cols, row_max, col_max = top_k_pairs(
+                self.features, scope, self.options.candidate_k
+            )
+            self.bounds = (row_max.astype(np.float64), col_max.astype(np.float64))
             q = pair_scores(self.features, rows, cols)
             self._pool = Graph(rows, cols, q, len(self.mentors))
         return self._pool
@@ -102,7 +105,7 @@ class MatchSession:
         graph = pool.subset(keep)
         graph.rows = np.searchsorted(free, graph.rows)
         proven = self._timed(
-            "solve", certified_solve, self.features, scope, graph, residual
+            "solve", certified_solve, self.features, scope, graph, residual, self.bounds
         )
         self._grow_pool(free, proven.graph)
         chosen = self._timed(
@@ -114,6 +117,7 @@ class MatchSession:
             proven,
             residual,
             self.mentees,
+            self.bounds,
         )
         self.result = self._timed(
             "report", report.build_result, self, scope, chosen, pin_rows, pin_cols
@@ -159,6 +163,12 @@ class MatchSession:
             )
         self.vetoes = [v for v in self.vetoes if v != (mentor_id, mentee_id)]
         self._refresh_conflicts()
+        if self._pool is not None:
+            # The bounds were taken while the pair was forbidden; lift them to it.
+            i, j = self.mentee_index[mentee_id], self.mentor_index[mentor_id]
+            score = pair_scores(self.features, [i], [j])[0] / SCALE + 1e-6
+            self.bounds[0][i] = max(self.bounds[0][i], score)
+            self.bounds[1][j] = max(self.bounds[1][j], score)
         return self.solve()
 
 

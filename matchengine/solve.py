@@ -157,12 +157,15 @@ class ScanResult:
 
 
 def scan_full_problem(
-    feat, scope: Scope, graph: Graph, sol: Solution, cap
+    feat, scope: Scope, graph: Graph, sol: Solution, cap, bounds
 ) -> ScanResult:
     """Check every eligible pair outside the graph against the duals; find blocking pairs.
 
     Local row index i stands for mentee scope.rows[i]. Screening in float32 with a
     margin only selects pairs; each selected pair is decided on its exact score.
+    `bounds` are each mentee's and mentor's best screening score over the whole
+    problem: rows and columns whose best cannot break a dual or block are skipped,
+    which is what keeps repeated proofs cheap when mentors are scarce.
     """
     n = len(scope.rows)
     big = big_bonus(n)
@@ -176,43 +179,53 @@ def scan_full_problem(
     worst = np.where(full & (cap > 0), worst_sel, -1.0)
     row_limit = (sol.u - big) / SCALE
     col_limit = sol.p / SCALE
+    row_max, col_max = bounds
+    row_max = row_max[scope.rows].astype(np.float64)
+    col_key = col_max - col_limit
+    open_cols = scope.col_ok & np.isfinite(col_max)
+    lowest_price = col_limit[open_cols].min() if open_cols.any() else 0.0
+    need = (row_max > row_limit + lowest_price - SCREEN_MARGIN) | (
+        row_max > row_score - SCREEN_MARGIN
+    )
+    order = np.flatnonzero(need)
+    order = order[np.argsort(row_limit[order], kind="stable")]
+    may_block = open_cols & (col_max > worst - SCREEN_MARGIN)
+
+    def cols_for(part):
+        li = local[part]
+        wanted = open_cols & (col_key > row_limit[li].min() - SCREEN_MARGIN)
+        wanted |= may_block & (col_max > row_score[li].min() - SCREEN_MARGIN)
+        return np.flatnonzero(wanted)
+
     empty = np.zeros(0, np.int64)
-    flagged_r, flagged_c, block_r, block_c = [empty], [empty], [empty], [empty]
-    for rows, block in masked_blocks(feat, scope):
+    found_r, found_c = [empty], [empty]
+    checked = 0
+    for rows, cols, block in masked_blocks(feat, scope, scope.rows[order], cols_for):
         li = local[rows]
-        limit = row_limit[li][:, None] + col_limit[None, :]
-        r, c = np.nonzero(block > limit - SCREEN_MARGIN)
-        flagged_r.append(li[r])
-        flagged_c.append(c)
-        r, c = np.nonzero(
-            (block > row_score[li][:, None] - SCREEN_MARGIN)
-            & (block > worst[None, :] - SCREEN_MARGIN)
+        checked += block.size
+        limit = row_limit[li][:, None] + col_limit[cols][None, :]
+        # One pass flags both kinds: pairs that may break the duals and pairs
+        # that may block; the exact scores below sort them out.
+        flag = block > limit - SCREEN_MARGIN
+        flag |= (block > row_score[li][:, None] - SCREEN_MARGIN) & (
+            block > worst[cols][None, :] - SCREEN_MARGIN
         )
-        block_r.append(li[r])
-        block_c.append(c)
-    fr, fc = _outside(graph, np.concatenate(flagged_r), np.concatenate(flagged_c))
+        r, c = np.nonzero(flag)
+        found_r.append(li[r])
+        found_c.append(cols[c])
+    fr, fc = np.concatenate(found_r), np.concatenate(found_c)
     fq = pair_scores(feat, scope.rows[fr], fc)
-    bad = fq + big > sol.u[fr] + sol.p[fc]
-    br, bc = _unassigned(graph, sol, np.concatenate(block_r), np.concatenate(block_c))
-    bq = pair_scores(feat, scope.rows[br], bc) / SCALE
-    blocking = (bq > row_score[br] + 1e-12) & (bq > worst[bc] + 1e-12)
+    keys = fr * graph.m + fc
+    outside = ~np.isin(keys, graph.keys())
+    bad = (fq + big > sol.u[fr] + sol.p[fc]) & outside
+    unassigned = ~np.isin(keys, graph.keys()[sol.matched])
+    fs = fq / SCALE
+    blocking = unassigned & (fs > row_score[fr] + 1e-12) & (fs > worst[fc] + 1e-12)
     return ScanResult(
         (fr[bad], fc[bad], fq[bad]),
-        (br[blocking], bc[blocking]),
-        n * int(scope.col_ok.sum()),
+        (fr[blocking], fc[blocking]),
+        checked,
     )
-
-
-def _outside(graph: Graph, rows, cols):
-    keys = rows * graph.m + cols
-    keep = ~np.isin(keys, graph.keys())
-    return rows[keep], cols[keep]
-
-
-def _unassigned(graph: Graph, sol: Solution, rows, cols):
-    keys = rows * graph.m + cols
-    keep = ~np.isin(keys, graph.keys()[sol.matched])
-    return rows[keep], cols[keep]
 
 
 @dataclass
@@ -224,7 +237,9 @@ class Certified:
     added: int
 
 
-def certified_solve(feat: Features, scope: Scope, graph: Graph, cap) -> Certified:
+def certified_solve(
+    feat: Features, scope: Scope, graph: Graph, cap, bounds
+) -> Certified:
     """Solve on the graph, prove on the full problem, grow the graph until proven.
 
     `graph` uses local row indices (positions in scope.rows).
@@ -234,7 +249,7 @@ def certified_solve(feat: Features, scope: Scope, graph: Graph, cap) -> Certifie
     for rounds in range(1, MAX_ROUNDS + 1):
         matched = flow_assignment(graph, n, cap)
         sol = certificate(graph, matched, n, cap)
-        scan = scan_full_problem(feat, scope, graph, sol, cap)
+        scan = scan_full_problem(feat, scope, graph, sol, cap, bounds)
         if len(scan.violations[0]) == 0:
             return Certified(graph, sol, scan, rounds, added)
         added += len(scan.violations[0])
