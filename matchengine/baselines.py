@@ -4,6 +4,9 @@ All of them start from the same session (same scores, rules, pins and vetoes):
 pins are assigned first, then each method fills the rest its own way.
 """
 
+import sys
+import threading
+
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
@@ -92,10 +95,24 @@ def hospital_resident_assignment(session):
     capacities = {h: int(residual[int(h[1:])]) for h in hospital_prefs}
     if not resident_prefs:
         return np.zeros(0, np.int64), np.zeros(0, np.int64)
-    game = HospitalResident.create_from_dictionaries(
-        resident_prefs, hospital_prefs, capacities, clean=True
-    )
-    solution = game.solve(optimal="resident")
+    # The package recurses once per proposal; give it a deep stack in a thread.
+    outcome = {}
+
+    def solve():
+        game = HospitalResident.create_from_dictionaries(
+            resident_prefs, hospital_prefs, capacities, clean=True
+        )
+        outcome["solution"] = game.solve(optimal="resident")
+
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(1_000_000)
+    threading.stack_size(1 << 29)
+    worker = threading.Thread(target=solve)
+    worker.start()
+    worker.join()
+    threading.stack_size(0)
+    sys.setrecursionlimit(limit)
+    solution = outcome["solution"]
     out_r, out_c = [], []
     for hospital, residents in solution.items():
         for resident in residents:
