@@ -58,12 +58,14 @@ def masked_blocks(feat: Features, scope: Scope, rows=None, cols_for=None):
 
 
 def top_k_pairs(feat: Features, scope: Scope, k: int):
-    """Union of each row's and each column's k best eligible pairs, sorted.
+    """Union of each row's k and each column's 2k best eligible pairs, sorted.
 
     Also returns every row's and column's best screening score: upper bounds
     that let later scans skip pairs which cannot matter.
     """
     m = feat.m
+    # A mentor takes up to three mentees, so it keeps more of its best ones.
+    kc = 2 * k
     found_r, found_c = [], []
     col_vals = np.full((0, m), -np.inf, np.float32)
     col_rows = np.zeros((0, m), np.int64)
@@ -78,12 +80,12 @@ def top_k_pairs(feat: Features, scope: Scope, k: int):
         keep = np.isfinite(vals)
         found_r.append(np.broadcast_to(rows[:, None], idx.shape)[keep])
         found_c.append(idx[keep])
-        kb = min(k, len(rows))
+        kb = min(kc, len(rows))
         cidx = np.argpartition(-block, kb - 1, axis=0)[:kb]
         col_vals = np.vstack([col_vals, np.take_along_axis(block, cidx, axis=0)])
         col_rows = np.vstack([col_rows, rows[cidx]])
-        if len(col_vals) > k:
-            best = np.argpartition(-col_vals, k - 1, axis=0)[:k]
+        if len(col_vals) > kc:
+            best = np.argpartition(-col_vals, kc - 1, axis=0)[:kc]
             col_vals = np.take_along_axis(col_vals, best, axis=0)
             col_rows = np.take_along_axis(col_rows, best, axis=0)
     keep = np.isfinite(col_vals)

@@ -29,7 +29,6 @@ class Chosen:
     cols: np.ndarray
     q: np.ndarray
     proof: dict
-    blocking: tuple[np.ndarray, np.ndarray]
     candidate_pairs: int
 
 
@@ -44,16 +43,11 @@ def _from_certified(c: Certified, extra: dict | None = None) -> Chosen:
         "objective": sol.primal,
         "bound": sol.dual,
         "gap": sol.dual - sol.primal,
-        "pairs_checked": c.scan.pairs_checked,
+        "pairs_checked": c.pairs_checked,
         **(extra or {}),
     }
     return Chosen(
-        g.rows[sol.matched],
-        g.cols[sol.matched],
-        g.q[sol.matched],
-        proof,
-        c.scan.blocking,
-        len(g.rows),
+        g.rows[sol.matched], g.cols[sol.matched], g.q[sol.matched], proof, len(g.rows)
     )
 
 
@@ -192,7 +186,7 @@ def fair_share(scope: Scope, proven: Certified, cap, mentees) -> Chosen:
         "association_targets": dict(zip(names.tolist(), targets.tolist())),
         "shortfall": float(np.sum(result.x[a:])),
     }
-    return Chosen(g.rows[x], g.cols[x], g.q[x], proof, proven.scan.blocking, a)
+    return Chosen(g.rows[x], g.cols[x], g.q[x], proof, a)
 
 
 def _incidence(index, size, a):

@@ -5,9 +5,10 @@ from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
-from .candidates import Scope, masked_blocks
+from .candidates import Scope
 from .rules import EMPLOYER, SAME_PERSON, VETO, language_profile, pair_language
 from .scoring import PARTS, SCALE, pair_parts, parse_offset_minutes, total_from_parts
+from .solve import blocking_scan
 
 
 @dataclass
@@ -255,36 +256,12 @@ def _blank_fill() -> dict:
     }
 
 
-def blocking_for(session, scope: Scope, rows, cols, q) -> tuple[np.ndarray, np.ndarray]:
-    """Blocking pairs of an arbitrary assignment on the free part (local rows)."""
-    from .scoring import pair_scores
-
-    feat = session.features
-    n = len(scope.rows)
-    local = np.full(feat.n, -1, np.int64)
-    local[scope.rows] = np.arange(n)
-    row_score = np.full(n, -1.0)
-    row_score[rows] = q / SCALE
-    load = np.bincount(cols, minlength=feat.m)
-    worst_sel = np.full(feat.m, np.inf)
-    np.minimum.at(worst_sel, cols, q / SCALE)
+def blocking_for(session, scope: Scope, rows, cols, q):
+    """Blocking pairs of an assignment of the scope's free mentees (local rows)."""
     pinned = [session.mentor_index[a] for a, _ in session.pins]
-    cap = session.capacity - np.bincount(pinned, minlength=feat.m)
-    worst = np.where(load >= cap, worst_sel, -1.0)
-    found_r, found_c = [np.zeros(0, np.int64)], [np.zeros(0, np.int64)]
-    for part, _, block in masked_blocks(feat, scope):
-        li = local[part]
-        r, c = np.nonzero(
-            (block > row_score[li][:, None] - 1e-4) & (block > worst[None, :] - 1e-4)
-        )
-        found_r.append(li[r])
-        found_c.append(c)
-    fr, fc = np.concatenate(found_r), np.concatenate(found_c)
-    keep = ~np.isin(fr * feat.m + fc, rows * feat.m + cols)
-    fr, fc = fr[keep], fc[keep]
-    exact = pair_scores(feat, scope.rows[fr], fc) / SCALE
-    hit = (exact > row_score[fr] + 1e-12) & (exact > worst[fc] + 1e-12)
-    return fr[hit], fc[hit]
+    cap = session.capacity - np.bincount(pinned, minlength=len(session.mentors))
+    rows, cols = np.asarray(rows, np.int64), np.asarray(cols, np.int64)
+    return blocking_scan(session.features, scope, rows, cols, q, cap, session.bounds)
 
 
 def build_result(session, scope: Scope, chosen, pin_rows, pin_cols) -> MatchResult:
@@ -301,11 +278,9 @@ def build_result(session, scope: Scope, chosen, pin_rows, pin_cols) -> MatchResu
     used = np.zeros(len(session.mentors), bool)
     used[cols] = True
     lonely_cols = np.flatnonzero(~used)
-    blocking_rows, blocking_cols = chosen.blocking
-    if session.options.fairness == "fair_share":
-        blocking_rows, blocking_cols = blocking_for(
-            session, scope, chosen.rows, chosen.cols, chosen.q
-        )
+    blocking_rows, blocking_cols = blocking_for(
+        session, scope, chosen.rows, chosen.cols, chosen.q
+    )
     blocking = sorted(
         (session.mentors[j].id, session.mentees[scope.rows[i]].id)
         for i, j in zip(blocking_rows.tolist(), blocking_cols.tolist())

@@ -147,11 +147,14 @@ def _table_time_zone(minutes_a, minutes_b):
 
 def _table_availability(sets_a, sets_b):
     codes_a, codes_b, vocab = encode(sets_a, sets_b)
-    table = np.zeros((len(vocab), len(vocab)))
-    for i, s in enumerate(vocab):
-        for j, t in enumerate(vocab):
-            if s and t:
-                table[i, j] = len(s & t) / np.sqrt(len(s) * len(t))
+    slots = {x: k for k, x in enumerate(sorted(set().union(*vocab)))}
+    incidence = _incidence([sorted(s) for s in vocab], slots).toarray()
+    shared = incidence @ incidence.T
+    sizes = incidence.sum(axis=1)
+    denominator = np.sqrt(np.outer(sizes, sizes))
+    table = np.divide(
+        shared, denominator, out=np.zeros_like(shared), where=denominator > 0
+    )
     return codes_a, codes_b, table
 
 

@@ -78,10 +78,16 @@ class MatchSession:
             rows, cols, row_max, col_max = top_k_pairs(
                 self.features, scope, self.options.candidate_k
             )
-            self.bounds = (row_max.astype(np.float64), col_max.astype(np.float64))
+            self._bounds = (row_max.astype(np.float64), col_max.astype(np.float64))
             q = pair_scores(self.features, rows, cols)
             self._pool = Graph(rows, cols, q, len(self.mentors))
         return self._pool
+
+    @property
+    def bounds(self):
+        """Best screening score of every mentee and mentor (valid upper bounds)."""
+        self._candidate_pool()
+        return self._bounds
 
     def _pin_arrays(self):
         rows = np.array([self.mentee_index[b] for _, b in self.pins], np.int64)
@@ -167,8 +173,8 @@ class MatchSession:
             # The bounds were taken while the pair was forbidden; lift them to it.
             i, j = self.mentee_index[mentee_id], self.mentor_index[mentor_id]
             score = pair_scores(self.features, [i], [j])[0] / SCALE + 1e-6
-            self.bounds[0][i] = max(self.bounds[0][i], score)
-            self.bounds[1][j] = max(self.bounds[1][j], score)
+            self._bounds[0][i] = max(self._bounds[0][i], score)
+            self._bounds[1][j] = max(self._bounds[1][j], score)
         return self.solve()
 
 

@@ -151,90 +151,143 @@ def certificate(graph: Graph, matched, n: int, cap: np.ndarray) -> Solution:
 
 @dataclass
 class ScanResult:
-    violations: tuple[np.ndarray, np.ndarray, np.ndarray]
-    blocking: tuple[np.ndarray, np.ndarray]
+    violations: tuple[np.ndarray, np.ndarray, np.ndarray]  # break the duals now
+    flagged: tuple[np.ndarray, np.ndarray, np.ndarray]  # break the reference duals
+    reference: tuple[np.ndarray, np.ndarray]
     pairs_checked: int
 
 
-def scan_full_problem(
-    feat, scope: Scope, graph: Graph, sol: Solution, cap, bounds
-) -> ScanResult:
-    """Check every eligible pair outside the graph against the duals; find blocking pairs.
+def _flag(block, li, cols, row_limit, col_limit):
+    limit = row_limit[li][:, None] + col_limit[cols][None, :]
+    r, c = np.nonzero(block > limit - SCREEN_MARGIN)
+    return li[r], cols[c]
+
+
+def dual_scan(feat, scope: Scope, graph: Graph, sol: Solution, bounds, reference=None):
+    """Find eligible pairs outside the graph that break the duals.
 
     Local row index i stands for mentee scope.rows[i]. Screening in float32 with a
     margin only selects pairs; each selected pair is decided on its exact score.
-    `bounds` are each mentee's and mentor's best screening score over the whole
-    problem: rows and columns whose best cannot break a dual or block are skipped,
-    which is what keeps repeated proofs cheap when mentors are scarce.
+
+    `reference` (U, P) are duals that every pair outside the graph is already
+    known to satisfy (q <= U_i + P_j - BIG). Then only rows whose u fell below U
+    and columns whose p fell below P can hold a violation, so only those are
+    scanned, against min(U, u) + min(P, p); pairs that fail that stricter test
+    but not the real one join the graph anyway, which keeps the invariant true
+    for the returned reference. `bounds` (each mentee's and mentor's best
+    screening score) skip rows and columns that cannot reach their limit.
     """
     n = len(scope.rows)
     big = big_bonus(n)
     local = np.full(feat.n, -1, np.int64)
     local[scope.rows] = np.arange(n)
-    row_score = np.full(n, -1.0)
-    row_score[graph.rows[sol.matched]] = graph.q[sol.matched] / SCALE
-    full = sol.load >= cap
-    worst_sel = np.full(feat.m, np.inf)
-    np.minimum.at(worst_sel, graph.cols[sol.matched], graph.q[sol.matched] / SCALE)
-    worst = np.where(full & (cap > 0), worst_sel, -1.0)
-    row_limit = (sol.u - big) / SCALE
-    col_limit = sol.p / SCALE
-    row_max, col_max = bounds
-    row_max = row_max[scope.rows].astype(np.float64)
-    col_key = col_max - col_limit
+    u, p = sol.u, sol.p
+    if reference is not None:
+        u, p = np.minimum(reference[0], u), np.minimum(reference[1], p)
+    row_limit = (u - big) / SCALE
+    col_limit = p / SCALE
+    row_max = bounds[0][scope.rows]
+    col_max = bounds[1]
     open_cols = scope.col_ok & np.isfinite(col_max)
-    lowest_price = col_limit[open_cols].min() if open_cols.any() else 0.0
-    need = (row_max > row_limit + lowest_price - SCREEN_MARGIN) | (
-        row_max > row_score - SCREEN_MARGIN
+    col_key = col_max - col_limit
+    lowest = col_limit[open_cols].min() if open_cols.any() else 0.0
+    rows_need = row_max > row_limit + lowest - SCREEN_MARGIN
+    passes = []
+    if reference is None:
+        passes.append((rows_need, None))
+    else:
+        fell_r = sol.u < reference[0]
+        fell_c = open_cols & (sol.p < reference[1])
+        passes.append((rows_need & fell_r, None))
+        if fell_c.any():
+            passes.append((rows_need & ~fell_r, np.flatnonzero(fell_c)))
+    empty = np.zeros(0, np.int64)
+    found_r, found_c, checked = [empty], [empty], 0
+    for rows_mask, only_cols in passes:
+        order = np.flatnonzero(rows_mask)
+        order = order[np.argsort(row_limit[order], kind="stable")]
+
+        def cols_for(part, only_cols=only_cols):
+            wanted = open_cols & (
+                col_key > row_limit[local[part]].min() - SCREEN_MARGIN
+            )
+            if only_cols is not None:
+                return only_cols[wanted[only_cols]]
+            return np.flatnonzero(wanted)
+
+        for rows, cols, block in masked_blocks(
+            feat, scope, scope.rows[order], cols_for
+        ):
+            checked += block.size
+            r, c = _flag(block, local[rows], cols, row_limit, col_limit)
+            found_r.append(r)
+            found_c.append(c)
+    keys = np.unique(np.concatenate(found_r) * graph.m + np.concatenate(found_c))
+    keys = keys[~np.isin(keys, graph.keys())]
+    fr, fc = keys // graph.m, keys % graph.m
+    fq = pair_scores(feat, scope.rows[fr], fc)
+    flagged = fq + big > u[fr] + p[fc]
+    real = fq + big > sol.u[fr] + sol.p[fc]
+    return ScanResult(
+        (fr[real], fc[real], fq[real]),
+        (fr[flagged], fc[flagged], fq[flagged]),
+        (u, p),
+        checked,
     )
-    order = np.flatnonzero(need)
-    order = order[np.argsort(row_limit[order], kind="stable")]
-    may_block = open_cols & (col_max > worst - SCREEN_MARGIN)
+
+
+def blocking_scan(feat, scope: Scope, rows, cols, q, cap, bounds):
+    """Pairs whose mentee and mentor both prefer each other, by score, to their lot.
+
+    `rows` are local to the scope; a mentor with a free place prefers anyone,
+    an unmatched mentee prefers any eligible mentor.
+    """
+    n = len(scope.rows)
+    local = np.full(feat.n, -1, np.int64)
+    local[scope.rows] = np.arange(n)
+    row_score = np.full(n, -1.0)
+    row_score[rows] = q / SCALE
+    load = np.bincount(cols, minlength=feat.m)
+    worst = np.full(feat.m, np.inf)
+    np.minimum.at(worst, cols, q / SCALE)
+    worst = np.where((load >= cap) & (cap > 0), worst, -1.0)
+    row_max = bounds[0][scope.rows]
+    col_max = bounds[1]
+    may = scope.col_ok & (col_max > worst - SCREEN_MARGIN)
+    order = np.flatnonzero(row_max > row_score - SCREEN_MARGIN)
+    order = order[np.argsort(row_score[order], kind="stable")]
 
     def cols_for(part):
-        li = local[part]
-        wanted = open_cols & (col_key > row_limit[li].min() - SCREEN_MARGIN)
-        wanted |= may_block & (col_max > row_score[li].min() - SCREEN_MARGIN)
-        return np.flatnonzero(wanted)
+        return np.flatnonzero(
+            may & (col_max > row_score[local[part]].min() - SCREEN_MARGIN)
+        )
 
     empty = np.zeros(0, np.int64)
     found_r, found_c = [empty], [empty]
-    checked = 0
-    for rows, cols, block in masked_blocks(feat, scope, scope.rows[order], cols_for):
-        li = local[rows]
-        checked += block.size
-        limit = row_limit[li][:, None] + col_limit[cols][None, :]
-        # One pass flags both kinds: pairs that may break the duals and pairs
-        # that may block; the exact scores below sort them out.
-        flag = block > limit - SCREEN_MARGIN
-        flag |= (block > row_score[li][:, None] - SCREEN_MARGIN) & (
-            block > worst[cols][None, :] - SCREEN_MARGIN
+    for part, pc, block in masked_blocks(feat, scope, scope.rows[order], cols_for):
+        li = local[part]
+        r, c = np.nonzero(
+            (block > row_score[li][:, None] - SCREEN_MARGIN)
+            & (block > worst[pc][None, :] - SCREEN_MARGIN)
         )
-        r, c = np.nonzero(flag)
         found_r.append(li[r])
-        found_c.append(cols[c])
+        found_c.append(pc[c])
     fr, fc = np.concatenate(found_r), np.concatenate(found_c)
-    fq = pair_scores(feat, scope.rows[fr], fc)
-    keys = fr * graph.m + fc
-    outside = ~np.isin(keys, graph.keys())
-    bad = (fq + big > sol.u[fr] + sol.p[fc]) & outside
-    unassigned = ~np.isin(keys, graph.keys()[sol.matched])
-    fs = fq / SCALE
-    blocking = unassigned & (fs > row_score[fr] + 1e-12) & (fs > worst[fc] + 1e-12)
-    return ScanResult(
-        (fr[bad], fc[bad], fq[bad]),
-        (fr[blocking], fc[blocking]),
-        checked,
-    )
+    keep = ~np.isin(fr * feat.m + fc, rows * feat.m + cols)
+    fr, fc = fr[keep], fc[keep]
+    exact = pair_scores(feat, scope.rows[fr], fc) / SCALE
+    hit = (exact > row_score[fr] + 1e-12) & (exact > worst[fc] + 1e-12)
+    order = np.lexsort((fc[hit], fr[hit]))
+    return fr[hit][order], fc[hit][order]
 
 
 @dataclass
 class Certified:
     graph: Graph
     solution: Solution
-    scan: ScanResult
     rounds: int
     added: int
+    pairs_checked: int
 
 
 def certified_solve(
@@ -242,16 +295,25 @@ def certified_solve(
 ) -> Certified:
     """Solve on the graph, prove on the full problem, grow the graph until proven.
 
-    `graph` uses local row indices (positions in scope.rows).
+    `graph` uses local row indices (positions in scope.rows). The first proof
+    scan covers every pair; later ones only what the change of duals can reach
+    (see `dual_scan`).
     """
     n = len(scope.rows)
-    added = 0
+    added = checked = 0
+    reference = None
     for rounds in range(1, MAX_ROUNDS + 1):
         matched = flow_assignment(graph, n, cap)
         sol = certificate(graph, matched, n, cap)
-        scan = scan_full_problem(feat, scope, graph, sol, cap, bounds)
+        scan = dual_scan(feat, scope, graph, sol, bounds, reference)
+        checked += scan.pairs_checked
+        added += len(scan.flagged[0])
         if len(scan.violations[0]) == 0:
-            return Certified(graph, sol, scan, rounds, added)
-        added += len(scan.violations[0])
-        graph = graph.add(*scan.violations)
+            # Flagged pairs joining now satisfy these duals, so the proof stands.
+            assigned = graph.keys()[matched]
+            graph = graph.add(*scan.flagged)
+            sol.matched = np.isin(graph.keys(), assigned)
+            return Certified(graph, sol, rounds, added, checked)
+        graph = graph.add(*scan.flagged)
+        reference = scan.reference
     raise SolverError(f"optimality not proven after {MAX_ROUNDS} rounds")
