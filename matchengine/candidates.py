@@ -4,6 +4,7 @@ The full mentee x mentor score matrix is never held at once: rows are scored in
 blocks of about BLOCK_CELLS cells and only the running top k survive a block.
 """
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -28,33 +29,50 @@ def block_rows(m: int) -> int:
     return max(1, BLOCK_CELLS // max(m, 1))
 
 
+def _masked_block(feat: Features, scope: Scope, part, cols):
+    block = screen_block(feat, part, cols)
+    local, hit = scope.conflicts[part].nonzero()
+    if cols is None:
+        block[:, ~scope.col_ok] = -np.inf
+        block[local, hit] = -np.inf
+    else:
+        block[:, ~scope.col_ok[cols]] = -np.inf
+        position = np.full(feat.m, -1, np.int64)
+        position[cols] = np.arange(len(cols))
+        keep = position[hit] >= 0
+        block[local[keep], position[hit[keep]]] = -np.inf
+    if scope.floor > -np.inf:
+        block[block < scope.floor - 1e-4] = -np.inf
+    return block
+
+
 def masked_blocks(feat: Features, scope: Scope, rows=None, cols_for=None):
     """Yield (rows, cols, block) with every pair the hard rules forbid at -inf.
 
     `cols_for(rows)` may name the only mentor columns worth scoring for a block
     (None: all); the caller then reads `cols` to map block columns to mentors.
+    The next block is scored in a worker thread while the caller reads the
+    current one (numpy and BLAS release the GIL), at most one block ahead so
+    memory stays at two blocks. Blocks arrive in order, so results do not
+    depend on timing.
     """
     rows = scope.rows if rows is None else rows
     step = block_rows(feat.m)
+    parts = []
     for start in range(0, len(rows), step):
         part = rows[start : start + step]
         cols = None if cols_for is None else cols_for(part)
-        if cols is not None and len(cols) == 0:
-            continue
-        block = screen_block(feat, part, cols)
-        local, hit = scope.conflicts[part].nonzero()
-        if cols is None:
-            block[:, ~scope.col_ok] = -np.inf
-            block[local, hit] = -np.inf
-        else:
-            block[:, ~scope.col_ok[cols]] = -np.inf
-            position = np.full(feat.m, -1, np.int64)
-            position[cols] = np.arange(len(cols))
-            keep = position[hit] >= 0
-            block[local[keep], position[hit[keep]]] = -np.inf
-        if scope.floor > -np.inf:
-            block[block < scope.floor - 1e-4] = -np.inf
-        yield part, (np.arange(feat.m) if cols is None else cols), block
+        if cols is None or len(cols):
+            parts.append((part, cols))
+    if not parts:
+        return
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pending = pool.submit(_masked_block, feat, scope, *parts[0])
+        for k, (part, cols) in enumerate(parts):
+            block = pending.result()
+            if k + 1 < len(parts):
+                pending = pool.submit(_masked_block, feat, scope, *parts[k + 1])
+            yield part, (np.arange(feat.m) if cols is None else cols), block
 
 
 def top_k_pairs(feat: Features, scope: Scope, k: int):
