@@ -311,6 +311,7 @@ def build_result(session, scope: Scope, chosen, pin_rows, pin_cols) -> MatchResu
         "pins": len(session.pins),
         "vetoes": len(session.vetoes),
         "fairness": session.options.fairness,
+        "seed": session.options.seed,
         "candidate_k": session.options.candidate_k,
         "candidate_pairs": int(chosen.candidate_pairs),
         "matched": len(pairs),

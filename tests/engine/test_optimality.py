@@ -2,6 +2,7 @@
 
 from dataclasses import replace
 
+import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -14,6 +15,16 @@ def _compare(data):
     result = session.solve()
     rows, cols = scipy_assignment(session)
     reference = evaluate(session, rows, cols)
+    free = [p for p in result.pairs if not p.pinned]
+    own = evaluate(
+        session,
+        np.array([session.mentee_index[p.mentee_id] for p in free], np.int64),
+        np.array([session.mentor_index[p.mentor_id] for p in free], np.int64),
+    )
+    assert own["violations"] == 0
+    assert own["pins_honoured"] is True
+    assert own["total_score"] == result.diagnostics["total_score"]
+    assert own["blocking_pairs"] == result.diagnostics["blocking_pairs"]
     return result, reference
 
 
