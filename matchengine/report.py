@@ -123,26 +123,11 @@ def _pairs(session, rows, cols, q, pinned) -> list[PairResult]:
     return sorted(out, key=lambda p: (p.mentor_id, p.mentee_id))
 
 
-def _rule_codes(feat):
-    """Per language-group pair: 0 no shared language, 1 preference, 2 allowed."""
-    from .rules import language_rule
-
-    vocab = feat.lang_vocab
-    codes = np.zeros((len(vocab), len(vocab)), np.int8)
-    for i, a in enumerate(vocab):
-        for j, b in enumerate(vocab):
-            broken = language_rule(a, b)
-            codes[i, j] = (
-                2 if broken is None else 1 if broken != "no shared language" else 0
-            )
-    return codes
-
-
 def mentee_reasons(session, rows: np.ndarray) -> list[str]:
     """Why each given mentee got nobody: the first rule that leaves no mentor."""
     feat = session.features
     a, b, _ = feat.tables["pair_type"]
-    codes = _rule_codes(feat)
+    codes = feat.lang_codes
     open_mentors = session.capacity > 0
     if not open_mentors.any():
         return ["no mentor has any capacity"] * len(rows)

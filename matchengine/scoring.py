@@ -64,10 +64,19 @@ MERGE_LIMIT = 2048
 DENSE_TEXT_LIMIT = 512
 
 
-@lru_cache(maxsize=4096)
 def parse_offset_minutes(zone: str, who: str = "") -> int:
     """UTC offset in minutes of 'Europe/Prague', 'UTC+02:00', '+2' or '-05:30'."""
-    text = str(zone).strip().upper().replace("GMT", "UTC")
+    offset = _offset_minutes(str(zone))
+    if offset is None:
+        raise EngineInputError(
+            "time zone", f"{who} has unknown time zone {zone!r}", (who,)
+        )
+    return offset
+
+
+@lru_cache(maxsize=4096)
+def _offset_minutes(zone: str) -> int | None:
+    text = zone.strip().upper().replace("GMT", "UTC")
     if text in ("", "UTC", "Z"):
         return 0
     body = text.removeprefix("UTC")
@@ -79,11 +88,9 @@ def parse_offset_minutes(zone: str, who: str = "") -> int:
             if total <= 14 * 60:
                 return sign * total
     try:
-        offset = TIME_ZONE_INSTANT.astimezone(ZoneInfo(str(zone).strip())).utcoffset()
-    except (ZoneInfoNotFoundError, ValueError, KeyError) as exc:
-        raise EngineInputError(
-            "time zone", f"{who} has unknown time zone {zone!r}", (who,)
-        ) from exc
+        offset = TIME_ZONE_INSTANT.astimezone(ZoneInfo(zone.strip())).utcoffset()
+    except (ZoneInfoNotFoundError, ValueError, KeyError):
+        return None
     return int(offset.total_seconds() // 60)
 
 
@@ -168,18 +175,22 @@ def _table_language(profiles_a, profiles_b):
     size = len(vocab)
     ok = np.zeros((size, size), bool)
     part = np.zeros((size, size))
+    # 0 no shared language, 1 pair-type preference, 2 allowed (for reports).
+    codes = np.zeros((size, size), np.int8)
     # Only combinations that occur are evaluated; others stay ineligible.
     present = sorted(set(codes_a.tolist())), sorted(set(codes_b.tolist()))
     for i in present[0]:
         for j in present[1]:
-            if language_rule(vocab[i], vocab[j]) is None:
+            broken = language_rule(vocab[i], vocab[j])
+            codes[i, j] = 0 if broken == "no shared language" else 1 if broken else 2
+            if broken is None:
                 kind = pair_kind(vocab[i], vocab[j])
                 ok[i, j] = True
                 part[i, j] = (
                     _pref_weight(vocab[i].preference, kind)
                     + _pref_weight(vocab[j].preference, kind)
                 ) / 2
-    return codes_a, codes_b, ok, part, vocab
+    return codes_a, codes_b, ok, part, codes
 
 
 @dataclass
@@ -196,7 +207,7 @@ class Features:
     text_right_dense: np.ndarray | None  # set when the text vocabulary is small
     tables: dict  # part -> (codes_mentee, codes_mentor, table float64)
     lang_ok: np.ndarray
-    lang_vocab: list
+    lang_codes: np.ndarray
     screen_groups: list  # [(codes_mentee, codes_mentor, weighted float32 table)]
     tag_vocab: dict
 
@@ -206,7 +217,7 @@ def build_features(mentees, mentors, weights: Weights) -> Features:
     total_w = sum(w.values())
     w = {k: v / total_w for k, v in w.items()}
     left, right, tag_vocab = text_part_matrices(mentees, mentors)
-    lang_a, lang_b, lang_ok, lang_part, lang_vocab = _table_language(
+    lang_a, lang_b, lang_ok, lang_part, lang_codes = _table_language(
         [language_profile(p) for p in mentees], [language_profile(p) for p in mentors]
     )
     tables = {
@@ -254,7 +265,7 @@ def build_features(mentees, mentors, weights: Weights) -> Features:
         ),
         tables=tables,
         lang_ok=lang_ok,
-        lang_vocab=lang_vocab,
+        lang_codes=lang_codes,
         screen_groups=_merge_groups(groups),
         tag_vocab=tag_vocab,
     )
