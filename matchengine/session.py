@@ -133,6 +133,10 @@ class MatchSession:
             **{k: round(v, 6) for k, v in spent.items() if v > 0},
             "solve_call_total": round(time.perf_counter() - started, 6),
         }
+        # Validation and scoring happen once per session, before the first solve.
+        self.result.diagnostics["setup_seconds"] = {
+            k: round(self.timings[k], 6) for k in ("validate", "score")
+        }
         return self.result
 
     def _grow_pool(self, free, graph: Graph) -> None:
