@@ -7,7 +7,14 @@ import numpy as np
 
 from .candidates import Scope
 from .rules import EMPLOYER, SAME_PERSON, VETO, language_profile, pair_language
-from .scoring import PARTS, SCALE, pair_parts, parse_offset_minutes, total_from_parts
+from .scoring import (
+    PARTS,
+    SCALE,
+    pair_parts,
+    pair_scores,
+    parse_offset_minutes,
+    total_from_parts,
+)
 from .solve import blocking_scan
 
 
@@ -250,7 +257,6 @@ def blocking_for(session, scope: Scope, rows, cols, q):
 
 
 def build_result(session, scope: Scope, chosen, pin_rows, pin_cols) -> MatchResult:
-    from .scoring import pair_scores
 
     pin_q = pair_scores(session.features, pin_rows, pin_cols)
     rows = np.concatenate([scope.rows[chosen.rows], pin_rows]).astype(np.int64)
