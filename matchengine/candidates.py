@@ -6,6 +6,7 @@ blocks of about BLOCK_CELLS cells and only the running top k survive a block.
 
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 import scipy.sparse as sp
@@ -24,6 +25,11 @@ class Scope:
     conflicts: sp.csr_matrix  # mentee x mentor conflict codes (employer, person, veto)
     floor: float = -np.inf  # scores below this are treated as ineligible
 
+    @cached_property
+    def col_penalty(self) -> np.ndarray:
+        """0 for mentors with places, -inf for the rest: added, not indexed."""
+        return np.where(self.col_ok, 0.0, -np.inf).astype(np.float32)
+
 
 def block_rows(m: int) -> int:
     return max(1, BLOCK_CELLS // max(m, 1))
@@ -32,11 +38,11 @@ def block_rows(m: int) -> int:
 def _masked_block(feat: Features, scope: Scope, part, cols):
     block = screen_block(feat, part, cols)
     local, hit = scope.conflicts[part].nonzero()
+    closed = scope.col_penalty if cols is None else scope.col_penalty[cols]
+    block += closed[None, :]
     if cols is None:
-        block[:, ~scope.col_ok] = -np.inf
         block[local, hit] = -np.inf
     else:
-        block[:, ~scope.col_ok[cols]] = -np.inf
         position = np.full(feat.m, -1, np.int64)
         position[cols] = np.arange(len(cols))
         keep = position[hit] >= 0
