@@ -201,11 +201,10 @@ def conflict_matrix(mentees, mentors, vetoes=()) -> sp.csr_matrix:
 
 def conflicts_from_pairs(rows, cols, codes, shape) -> sp.csr_matrix:
     """Build the conflict matrix keeping the highest code where pairs repeat."""
-    keys = rows.astype(np.int64) * shape[1] + cols
-    order = np.lexsort((codes, keys))
-    keys, codes = keys[order], codes[order]
+    tagged = np.sort((rows.astype(np.int64) * shape[1] + cols) * 4 + codes)
+    keys = tagged // 4
     last = np.r_[keys[1:] != keys[:-1], True] if len(keys) else np.zeros(0, bool)
-    keys, codes = keys[last], codes[last]
+    keys, codes = keys[last], tagged[last] % 4
     return sp.csr_matrix(
         (codes.astype(np.int8), (keys // shape[1], keys % shape[1])), shape=shape
     )

@@ -100,9 +100,8 @@ def text_part_matrices(mentees, mentors):
     expertise = [p.expertise for p in mentors]
     vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True)
     try:
-        vectorizer.fit(goals + expertise)
-        x = vectorizer.transform(goals)
-        y = vectorizer.transform(expertise)
+        both = vectorizer.fit_transform(goals + expertise).tocsr()
+        x, y = both[: len(goals)], both[len(goals) :]
     except ValueError:  # every text is empty or only stop words
         x = sp.csr_matrix((len(mentees), 1))
         y = sp.csr_matrix((len(mentors), 1))
