@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "tandem.applications",
     "tandem.mentoring",
     "tandem.events",
+    "tandem.matching",
 ]
 
 MIDDLEWARE = [
