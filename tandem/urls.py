@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("tandem.core.urls")),
     path("", include("tandem.mentoring.urls")),
     path("", include("tandem.events.urls")),
+    path("", include("tandem.matching.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]
