@@ -235,18 +235,25 @@ class RunExport(RunScopedMixin, View):
 
 
 class RunCompare(EditionScopedMixin, TemplateView):
+    """Two runs side by side; the pick form's query string redirects to the path."""
+
     permission = "matching.compare"
     template_name = "matching/runs/compare.html"
 
+    def get(self, request, *args, **kwargs):
+        if "a" not in kwargs:
+            a, b = request.GET.get("a", ""), request.GET.get("b", "")
+            if not (a.isdigit() and b.isdigit()):
+                raise Http404("Choose two runs.")
+            return redirect("matching:compare", self.edition.slug, a, b)
+        return super().get(request, *args, **kwargs)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        pair = []
-        for key in ("a", "b"):
-            value = self.request.GET.get(key, "")
-            if not value.isdigit():
-                raise Http404("Choose two runs.")
-            pair.append(get_object_or_404(MatchRun, edition=self.edition, pk=value))
-        a, b = pair
+        a, b = (
+            get_object_or_404(MatchRun, edition=self.edition, pk=self.kwargs[key])
+            for key in ("a", "b")
+        )
         return {**context, "a": a, "b": b, "diff": runs.compare_runs(a, b)}
 
 

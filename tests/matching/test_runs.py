@@ -188,3 +188,15 @@ def test_more_mentees_than_places_warns_with_numbers_and_matches_what_it_can(coh
         "least 2 stay unmatched"
     ]
     assert run.unmatched.count() == 2
+
+
+def test_an_edition_without_mentors_and_mentees_is_refused_with_a_message(db):
+    edition = factories.make_edition()
+
+    with pytest.raises(runs.BoardError) as refused:
+        runs.start_run(edition, actor=None)
+
+    assert refused.value.message == (
+        "Matching needs accepted, verified mentors and mentees; this edition has 0 "
+        "accepted applicants, not of both roles."
+    )

@@ -49,6 +49,12 @@ def start_run(edition, *, actor, weights=None, options=None, progress=None):
     say = progress or (lambda stage: None)
     say("loading applications")
     cohort = load_cohort(edition)
+    roles = {app.role for app in cohort.applications.values()}
+    if roles != {"mentor", "mentee"}:
+        raise BoardError(
+            "Matching needs accepted, verified mentors and mentees; this edition "
+            f"has {len(cohort.applications)} accepted applicants, not of both roles."
+        )
     weights = asdict(Weights(**(weights or {})))
     options = asdict(Options(**(options or {})))
     pins = _pairs_in(Pin, edition, cohort)
