@@ -1,8 +1,9 @@
 """Pages of matching: the board, runs, edits, publishing, comparing, suggestions.
 
 The world gets a run of its own cohort: in A, a mentor and mentee_a (Polish); in B,
-mentor_b and two marked members, all speaking only Hungarian, so the B pair never involves A and A's
-coordinator must never see its names. A suggestion of A's coordinator is pending.
+mentor_b and two marked members, all speaking only Hungarian, so B's pairs never
+involve A and A's coordinator must never see their names. A suggestion of A's
+coordinator is pending.
 """
 
 from tandem.matching.domain import runs, suggestions
