@@ -38,7 +38,7 @@ def test_a_pin_through_htmx_answers_the_new_board_with_the_score_change(client, 
     assert response["HX-Push-Url"] == reverse(
         "matching:run", args=[cohort["edition"].slug, new.pk]
     )
-    assert html.strip().startswith('<div id="board"')
+    assert html.strip().startswith('<div class="board">')
     assert f"Since run {run.pk}: total score -" in html
     assert "matched +0" in html
 
