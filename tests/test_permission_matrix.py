@@ -80,6 +80,8 @@ def test_national_coordinator_never_sees_the_other_associations_matching(
 
     response = client.get(reverse(url_name, args=args))
 
+    # A's only applicant, mentee_a, is unmatched: listed on the board, not exported.
+    shown = "Zoë Nowak" if url_name != "matching:export" else "mentor,mentor assoc"
     assert response.status_code == 200
     assert MARKER not in response.content.decode()
-    assert "Zoë Nowak" in response.content.decode()
+    assert shown in response.content.decode()

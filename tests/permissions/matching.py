@@ -1,9 +1,9 @@
 """Pages of matching: the board, runs, edits, publishing, comparing, suggestions.
 
-The world gets a run of its own cohort: in A, a mentor and mentee_a (Polish); in B,
-mentor_b and two marked members, all speaking only Hungarian, so B's pairs never
-involve A and A's coordinator must never see their names. A suggestion of A's
-coordinator is pending.
+The world gets a run of its own cohort: in A, mentee_a (Polish, left unmatched); in
+B, mentor_b and two marked members, all speaking only Hungarian, so B's pairs never
+involve A and A's coordinator must never see their names. A suggestion of B's
+coordinator is pending. No member is added to A: other apps' tests count A's.
 """
 
 from tandem.matching.domain import runs, suggestions
@@ -20,12 +20,11 @@ def extend_world(world):
         world.association_b,
         world.edition,
     )
-    a_mentor = mentor(edition, a, "Anna Kowalska")
-    a_mentee = mentee(edition, a, "Zoë Nowak", person=people["mentee_a"])
+    mentee(edition, a, "Zoë Nowak", person=people["mentee_a"])
     hu = {"native_language": "Hungarian"}
     mentor(edition, b, f"Gábor {MARKER}", **hu)
-    mentor(edition, b, "", person=people["mentor_b"], **hu)
-    mentee(edition, b, f"Dóra {MARKER}", **hu)
+    b_mentor = mentor(edition, b, "", person=people["mentor_b"], **hu)
+    b_mentee = mentee(edition, b, f"Dóra {MARKER}", **hu)
     run = runs.start_run(edition, actor=people["international"])
     other = factories.make_association("ES", "Alumni Spain")
     factories.join(world.other_edition, other)
@@ -35,15 +34,13 @@ def extend_world(world):
     other_run = runs.start_run(world.other_edition, actor=people["international_other"])
     suggestion = suggestions.file_suggestion(
         edition,
-        actor=people["national_a"],
-        mentor=a_mentor,
-        mentee=a_mentee,
+        actor=people["national_b"],
+        mentor=b_mentor,
+        mentee=b_mentee,
         kind="pair",
         reason="Same city",
     )
-    world.extra.update(
-        run=run, other_run=other_run, suggestion=suggestion, a_mentor=a_mentor
-    )
+    world.extra.update(run=run, other_run=other_run, suggestion=suggestion)
 
 
 def ed(w):
