@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "tandem.surveys",
     "tandem.certificates",
     "tandem.reports",
+    "tandem.matching",
 ]
 
 MIDDLEWARE = [

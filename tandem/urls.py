@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("tandem.surveys.urls")),
     path("", include("tandem.certificates.urls")),
     path("", include("tandem.reports.urls")),
+    path("", include("tandem.matching.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

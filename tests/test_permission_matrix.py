@@ -65,3 +65,23 @@ def test_national_coordinator_never_sees_the_other_associations_people(
 
     assert response.status_code == 200
     assert MARKER not in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "url_name", ["matching:board", "matching:run", "matching:export"]
+)
+def test_national_coordinator_never_sees_the_other_associations_matching(
+    client, world, url_name
+):
+    client.force_login(world.people["national_a"])
+    args = [world.edition.slug]
+    if url_name != "matching:board":
+        args.append(world.extra["run"].pk)
+
+    response = client.get(reverse(url_name, args=args))
+
+    # A's only applicant, mentee_a, is unmatched: listed on the board, not exported.
+    shown = "Zoë Nowak" if url_name != "matching:export" else "mentor,mentor assoc"
+    assert response.status_code == 200
+    assert MARKER not in response.content.decode()
+    assert shown in response.content.decode()

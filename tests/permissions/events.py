@@ -2,7 +2,8 @@
 
 from tandem.events.domain.calendar import feed_of
 from tandem.events.models import AttendanceImport, Event
-from tests.events.builders import accept, at, make_event
+from tests.events.builders import at, make_event
+from tests.mentoring.helpers import make_application
 from tests.permissions import Case
 
 ZOOM_LINES = (
@@ -15,8 +16,9 @@ def extend_world(world):
     """mentee_a is an accepted mentee of A, mentor_b an accepted mentor of B;
     member_a and member_b are members who were not accepted."""
     edition = world.edition
-    accept(world.people["mentee_a"], edition, world.association_a, "mentee")
-    accept(world.people["mentor_b"], edition, world.association_b, "mentor")
+    # The applications table created both applications already; accept them.
+    make_application(world.people["mentee_a"], edition, world.association_a, "mentee")
+    make_application(world.people["mentor_b"], edition, world.association_b, "mentor")
     mentee_event = make_event(
         edition, "Mentee training", audience=Event.Audience.MENTEES
     )

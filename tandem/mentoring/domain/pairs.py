@@ -42,7 +42,7 @@ def _locked(pair):
 
 
 @transaction.atomic
-def create_pairs(edition, proposals, *, actor, source):
+def create_pairs(edition, proposals, *, actor, source, announce=True):
     """Publish proposals as pairs; returns the pairs this call created.
 
     ``proposals`` is a list of ``(mentor_application_id, mentee_application_id,
@@ -51,7 +51,8 @@ def create_pairs(edition, proposals, *, actor, source):
     the id of the match run. Publishing is idempotent: a proposal whose mentor and
     mentee already form a pair is skipped, so publishing twice creates nothing
     twice. Either every new pair is created or, when one proposal is invalid,
-    none is and ValidationError lists each problem.
+    none is and ValidationError lists each problem. ``announce=False`` leaves the
+    e-mail to the caller (the matching board sends its own introduction).
     """
     proposals = [tuple(proposal) for proposal in proposals]
     ids = {pk for mentor, mentee, *_ in proposals for pk in (mentor, mentee)}
@@ -77,7 +78,8 @@ def create_pairs(edition, proposals, *, actor, source):
         _record(pair, PairEvent.Kind.CREATED, actor=actor, detail=str(source)[:100])
         created.append(pair)
     ids_created = [pair.pk for pair in created]
-    transaction.on_commit(lambda: _tell_new_pairs(ids_created))
+    if announce:
+        transaction.on_commit(lambda: _tell_new_pairs(ids_created))
     logger.info("pairs.created edition=%s count=%s", edition.pk, len(created))
     return created
 

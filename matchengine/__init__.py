@@ -1,0 +1,25 @@
+"""Tandem's matching engine: profiles in, a proven optimal assignment out.
+
+No Django import anywhere in this package; the web app is one caller among
+others (the command line, the benchmark, the tests).
+"""
+
+from .generator import generate
+from .profiles import EngineInputError, MatchInput, Mentee, Mentor, Options, Weights
+from .report import MatchResult, PairResult, Unmatched
+from .session import MatchSession, run
+
+__all__ = [
+    "EngineInputError",
+    "MatchInput",
+    "MatchResult",
+    "MatchSession",
+    "Mentee",
+    "Mentor",
+    "Options",
+    "PairResult",
+    "Unmatched",
+    "Weights",
+    "generate",
+    "run",
+]

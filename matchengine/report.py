@@ -1,0 +1,314 @@
+"""What a run returns: pairs with reasons, the unmatched with reasons, diagnostics."""
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+
+import numpy as np
+
+from .candidates import Scope
+from .rules import EMPLOYER, SAME_PERSON, VETO, language_profile, pair_language
+from .scoring import (
+    PARTS,
+    SCALE,
+    pair_parts,
+    pair_scores,
+    parse_offset_minutes,
+    total_from_parts,
+)
+from .solve import blocking_scan
+
+
+@dataclass
+class PairResult:
+    mentor_id: str
+    mentee_id: str
+    score: float
+    parts: dict
+    pair_type: str
+    language: str
+    pinned: bool
+    reason: str
+
+
+@dataclass
+class Unmatched:
+    id: str
+    role: str
+    reason: str
+
+
+@dataclass
+class MatchResult:
+    pairs: list[PairResult]
+    unmatched_mentees: list[Unmatched]
+    unmatched_mentors: list[Unmatched]
+    blocking_pairs: list[tuple[str, str]]
+    distribution: dict
+    fill: dict
+    warnings: list[str]
+    diagnostics: dict = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    def assignment(self) -> list[tuple[str, str]]:
+        return [(p.mentor_id, p.mentee_id) for p in self.pairs]
+
+
+def assignment_hash(pairs) -> str:
+    text = "\n".join(f"{a}\t{b}" for a, b in sorted(pairs))
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def over_demand_warning(n_mentees: int, places: int) -> str | None:
+    if n_mentees <= places:
+        return None
+    return (
+        f"{n_mentees} mentees but only {places} mentor places: at most {places} "
+        f"can be matched and at least {n_mentees - places} stay unmatched"
+    )
+
+
+def _shown(language: str) -> str:
+    return language.title()
+
+
+def pair_reason(mentor, mentee, parts: dict, kind: str, language: str) -> str:
+    """A short sentence saying why the pair fits, strongest facts first."""
+    bits = []
+    if parts["industry"] == 1:
+        bits.append(f"both in {mentee.industry.strip().lower()}")
+    if parts["function"] == 1:
+        bits.append(f"both work in {mentee.function.strip().lower()}")
+    shared = sorted(
+        {t.strip().lower() for t in mentee.goal_tags}
+        & {t.strip().lower() for t in mentor.expertise_tags}
+    )
+    if shared:
+        bits.append(f"mentor's expertise covers the goal '{shared[0]}'")
+    elif parts["text"] >= 0.3:
+        bits.append("goals and expertise use the same words")
+    gap = mentor.years_experience - mentee.years_experience
+    if gap >= 5:
+        bits.append(f"mentor has {gap} more years of experience")
+    bits.append(f"{kind} pair in {_shown(language)}")
+    hours = (
+        abs(
+            parse_offset_minutes(mentor.time_zone)
+            - parse_offset_minutes(mentee.time_zone)
+        )
+        / 60
+    )
+    if min(hours, 24 - hours) >= 4:
+        bits.append(f"time zones {min(hours, 24 - hours):g} h apart")
+    return "; ".join(bits)
+
+
+def _pairs(session, rows, cols, q, pinned) -> list[PairResult]:
+    feat = session.features
+    parts = pair_parts(feat, rows, cols)
+    totals = total_from_parts(feat, parts)
+    out = []
+    for k, (i, j) in enumerate(zip(rows.tolist(), cols.tolist())):
+        mentee, mentor = session.mentees[i], session.mentors[j]
+        lp_a, lp_b = language_profile(mentee), language_profile(mentor)
+        kind = "local" if lp_a.native == lp_b.native else "international"
+        language = pair_language(lp_a, lp_b)
+        part = {name: round(float(parts[name][k]), 6) for name in PARTS}
+        out.append(
+            PairResult(
+                mentor.id,
+                mentee.id,
+                float(totals[k]),
+                part,
+                kind,
+                language,
+                bool(pinned[k]),
+                pair_reason(mentor, mentee, part, kind, language),
+            )
+        )
+    return sorted(out, key=lambda p: (p.mentor_id, p.mentee_id))
+
+
+def mentee_reasons(session, rows: np.ndarray) -> list[str]:
+    """Why each given mentee got nobody: the first rule that leaves no mentor."""
+    feat = session.features
+    a, b, _ = feat.tables["pair_type"]
+    codes = feat.lang_codes
+    open_mentors = session.capacity > 0
+    if not open_mentors.any():
+        return ["no mentor has any capacity"] * len(rows)
+    per_group = np.zeros((codes.shape[0], 3), np.int64)
+    counts_b = np.bincount(b[open_mentors], minlength=codes.shape[1])
+    for level in range(3):
+        per_group[:, level] = (codes == level).astype(np.int64) @ counts_b
+    lost = _conflicts_on_eligible(session, rows)
+    reasons = []
+    for k, i in enumerate(rows.tolist()):
+        share = per_group[a[i], 1] + per_group[a[i], 2]
+        left = per_group[a[i], 2]
+        if share == 0:
+            reasons.append("no shared language with any mentor")
+            continue
+        if left == 0:
+            reasons.append(
+                "pair-type preference rules out every mentor sharing a language"
+            )
+            continue
+        reason = None
+        for code, text in (
+            (EMPLOYER, "same employer as every remaining mentor"),
+            (SAME_PERSON, "the only remaining mentor is the same person"),
+            (VETO, "excluded by veto from every remaining mentor"),
+        ):
+            left -= lost[k, code]
+            if left <= 0:
+                reason = text
+                break
+        reasons.append(
+            reason or f"capacity exhausted: {_count(left, 'eligible mentor')} full"
+        )
+    return reasons
+
+
+def _conflicts_on_eligible(session, rows):
+    feat = session.features
+    a, b, _ = feat.tables["pair_type"]
+    sub = session.conflicts[rows].tocoo()
+    ok = feat.lang_ok[a[rows[sub.row]], b[sub.col]] & (session.capacity[sub.col] > 0)
+    lost = np.zeros((len(rows), 4), np.int64)
+    np.add.at(lost, (sub.row[ok], sub.data[ok].astype(np.int64)), 1)
+    return lost
+
+
+def mentor_reasons(session, cols: np.ndarray) -> list[str]:
+    feat = session.features
+    a, b, _ = feat.tables["pair_type"]
+    counts_a = np.bincount(a, minlength=feat.lang_ok.shape[0])
+    eligible = counts_a @ feat.lang_ok.astype(np.int64)
+    sub = session.conflicts[:, cols].tocoo()
+    ok = feat.lang_ok[a[sub.row], b[cols[sub.col]]]
+    lost = np.bincount(sub.col[ok], minlength=len(cols))
+    reasons = []
+    for k, j in enumerate(cols.tolist()):
+        n = eligible[b[j]] - lost[k]
+        if session.capacity[j] == 0:
+            reasons.append("capacity 0")
+        elif n <= 0:
+            reasons.append(
+                "no eligible mentee (language, preference, employer or veto)"
+            )
+        else:
+            reasons.append(f"{_count(n, 'eligible mentee')} matched to other mentors")
+    return reasons
+
+
+def _count(n: int, noun: str) -> str:
+    return f"the only {noun} is" if n == 1 else f"all {n} {noun}s are"
+
+
+def distribution(scores: np.ndarray) -> dict:
+    if len(scores) == 0:
+        return {"count": 0, "min": None, "p10": None, "median": None, "mean": None}
+    return {
+        "count": len(scores),
+        "min": float(scores.min()),
+        "p10": float(np.percentile(scores, 10)),
+        "median": float(np.median(scores)),
+        "mean": float(scores.mean()),
+        "max": float(scores.max()),
+    }
+
+
+def fill_per_association(session, mentee_rows, mentor_cols) -> dict:
+    fill = {}
+    for p in session.mentees:
+        fill.setdefault(p.association, _blank_fill())["mentees"] += 1
+    for p in session.mentors:
+        fill.setdefault(p.association, _blank_fill())["mentor_places"] += p.capacity
+    for i in mentee_rows.tolist():
+        fill[session.mentees[i].association]["mentees_matched"] += 1
+    for j in mentor_cols.tolist():
+        fill[session.mentors[j].association]["mentor_places_used"] += 1
+    for row in fill.values():
+        row["mentee_share_matched"] = (
+            round(row["mentees_matched"] / row["mentees"], 6)
+            if row["mentees"]
+            else None
+        )
+    return dict(sorted(fill.items()))
+
+
+def _blank_fill() -> dict:
+    return {
+        "mentees": 0,
+        "mentees_matched": 0,
+        "mentor_places": 0,
+        "mentor_places_used": 0,
+    }
+
+
+def blocking_for(session, scope: Scope, rows, cols, q):
+    """Blocking pairs of an assignment of the scope's free mentees (local rows)."""
+    pinned = [session.mentor_index[a] for a, _ in session.pins]
+    cap = session.capacity - np.bincount(pinned, minlength=len(session.mentors))
+    rows, cols = np.asarray(rows, np.int64), np.asarray(cols, np.int64)
+    return blocking_scan(session.features, scope, rows, cols, q, cap, session.bounds)
+
+
+def build_result(session, scope: Scope, chosen, pin_rows, pin_cols) -> MatchResult:
+
+    pin_q = pair_scores(session.features, pin_rows, pin_cols)
+    rows = np.concatenate([scope.rows[chosen.rows], pin_rows]).astype(np.int64)
+    cols = np.concatenate([chosen.cols, pin_cols]).astype(np.int64)
+    pinned = np.r_[np.zeros(len(chosen.rows), bool), np.ones(len(pin_rows), bool)]
+    pairs = _pairs(session, rows, cols, np.r_[chosen.q, pin_q], pinned)
+    matched = np.zeros(len(session.mentees), bool)
+    matched[rows] = True
+    lonely_rows = np.flatnonzero(~matched)
+    used = np.zeros(len(session.mentors), bool)
+    used[cols] = True
+    lonely_cols = np.flatnonzero(~used)
+    blocking_rows, blocking_cols = blocking_for(
+        session, scope, chosen.rows, chosen.cols, chosen.q
+    )
+    blocking = sorted(
+        (session.mentors[j].id, session.mentees[scope.rows[i]].id)
+        for i, j in zip(blocking_rows.tolist(), blocking_cols.tolist())
+    )
+    scores = np.array([p.score for p in pairs])
+    places = int(session.capacity.sum())
+    warnings = [w for w in [over_demand_warning(len(session.mentees), places)] if w]
+    total = round(float(np.sum(np.r_[chosen.q, pin_q]) / SCALE), 6)
+    result = MatchResult(
+        pairs=pairs,
+        unmatched_mentees=[
+            Unmatched(session.mentees[i].id, "mentee", r)
+            for i, r in zip(lonely_rows.tolist(), mentee_reasons(session, lonely_rows))
+        ],
+        unmatched_mentors=[
+            Unmatched(session.mentors[j].id, "mentor", r)
+            for j, r in zip(lonely_cols.tolist(), mentor_reasons(session, lonely_cols))
+        ],
+        blocking_pairs=blocking,
+        distribution=distribution(scores),
+        fill=fill_per_association(session, rows, cols),
+        warnings=warnings,
+    )
+    result.diagnostics = {
+        "mentees": len(session.mentees),
+        "mentors": len(session.mentors),
+        "mentor_places": places,
+        "pins": len(session.pins),
+        "vetoes": len(session.vetoes),
+        "fairness": session.options.fairness,
+        "seed": session.options.seed,
+        "candidate_k": session.options.candidate_k,
+        "candidate_pairs": int(chosen.candidate_pairs),
+        "matched": len(pairs),
+        "total_score": total,
+        "blocking_pairs": len(blocking),
+        "proof": chosen.proof,
+        "assignment_hash": assignment_hash(result.assignment()),
+    }
+    return result

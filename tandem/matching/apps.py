@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class MatchingConfig(AppConfig):
+    name = "tandem.matching"
+    verbose_name = "matching"

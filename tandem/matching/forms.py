@@ -1,0 +1,57 @@
+from django import forms
+
+from tandem.matching.models import Suggestion
+
+ACTIONS = [("pin", "pin"), ("veto", "veto"), ("unassign", "unassign"), ("swap", "swap")]
+
+
+class ChangeForm(forms.Form):
+    action = forms.ChoiceField(choices=ACTIONS)
+    mentor = forms.IntegerField(required=False)
+    mentee = forms.IntegerField(required=False)
+    first = forms.IntegerField(required=False)
+    second = forms.IntegerField(required=False)
+    reason = forms.CharField(max_length=300, required=False)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("action") == "swap":
+            if not (data.get("first") and data.get("second")):
+                raise forms.ValidationError("Choose the two proposals to swap.")
+        elif not (data.get("mentor") and data.get("mentee")):
+            raise forms.ValidationError("Choose a mentor and a mentee.")
+        return data
+
+
+class RunForm(forms.Form):
+    fairness = forms.ChoiceField(
+        choices=[
+            ("none", "most matches, then highest total score"),
+            ("max_min", "best for the worst-off mentee first"),
+            ("fair_share", "fair share of matches per association"),
+        ],
+        initial="none",
+    )
+
+
+class SuggestionForm(forms.Form):
+    kind = forms.ChoiceField(choices=Suggestion.Kind.choices)
+    mentor = forms.TypedChoiceField(coerce=int)
+    mentee = forms.TypedChoiceField(coerce=int)
+    reason = forms.CharField(max_length=500, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, mentors=(), mentees=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["mentor"].choices = [(a.pk, _label(a)) for a in mentors]
+        self.fields["mentee"].choices = [(a.pk, _label(a)) for a in mentees]
+
+
+class DecideForm(forms.Form):
+    accept = forms.TypedChoiceField(
+        choices=[("yes", "accept"), ("no", "decline")], coerce=lambda v: v == "yes"
+    )
+    answer = forms.CharField(max_length=500, required=False)
+
+
+def _label(application):
+    return f"{application.person.full_name} ({application.association.country})"
