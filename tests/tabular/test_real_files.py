@@ -7,7 +7,9 @@ from tandem.tabular.mapping import find_preset
 
 from .conftest import corpus_table
 
-NOT_ASKED = ["Association", "Pair preference", "Native language", "Consent"]
+# The presets fix preference, native language and consent; the association is the
+# importing coordinator's, so only the Django mapping page can fill it in.
+NOT_ASKED = ["Association"]
 REAL = {
     "csl-mentor-match-sample-mentees.csv": ("csl-mentees-sample", 50, NOT_ASKED),
     "csl-mentor-match-sample-mentors.csv": ("csl-mentors-sample", 50, NOT_ASKED),
