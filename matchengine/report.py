@@ -274,7 +274,7 @@ def build_result(session, scope: Scope, chosen, pin_rows, pin_cols) -> MatchResu
     )
     blocking = sorted(
         (session.mentors[j].id, session.mentees[scope.rows[i]].id)
-        for i, j in zip(blocking_rows.tolist(), blocking_cols.tolist())
+        for i, j in zip(blocking_rows.tolist(), blocking_cols.tolist(), strict=True)
     )
     scores = np.array([p.score for p in pairs])
     places = int(session.capacity.sum())
@@ -284,11 +284,15 @@ def build_result(session, scope: Scope, chosen, pin_rows, pin_cols) -> MatchResu
         pairs=pairs,
         unmatched_mentees=[
             Unmatched(session.mentees[i].id, "mentee", r)
-            for i, r in zip(lonely_rows.tolist(), mentee_reasons(session, lonely_rows))
+            for i, r in zip(
+                lonely_rows.tolist(), mentee_reasons(session, lonely_rows), strict=True
+            )
         ],
         unmatched_mentors=[
             Unmatched(session.mentors[j].id, "mentor", r)
-            for j, r in zip(lonely_cols.tolist(), mentor_reasons(session, lonely_cols))
+            for j, r in zip(
+                lonely_cols.tolist(), mentor_reasons(session, lonely_cols), strict=True
+            )
         ],
         blocking_pairs=blocking,
         distribution=distribution(scores),

@@ -44,7 +44,8 @@ def test_fair_share_meets_association_targets():
     proof = result.diagnostics["proof"]
     for code, target in proof["association_targets"].items():
         assert result.fill[code]["mentees_matched"] >= target - proof["shortfall"]
-    assert proof["gap"] is not None and proof["gap"] <= 1e-6
+    assert proof["gap"] is not None
+    assert proof["gap"] <= 1e-6
     assert (
         result.diagnostics["matched"]
         <= run(replace(data, options=Options())).diagnostics["matched"]

@@ -113,8 +113,8 @@ def test_over_demand_is_reported_with_numbers():
 
     assert result.warnings == [
         (
-            "5 mentees but only 2 mentor places: at most 2 can be matched and at least 3 "
-            "stay unmatched"
+            "5 mentees but only 2 mentor places: at most 2 can be matched and "
+            "at least 3 stay unmatched"
         )
     ]
     assert result.diagnostics["matched"] == 2
