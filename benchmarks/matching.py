@@ -84,7 +84,7 @@ def _resolve_worker(n: int, m: int, seed: int) -> dict:
         session.veto(pair.mentor_id, pair.mentee_id)
         times["veto"].append(time.perf_counter() - started)
         session.unveto(pair.mentor_id, pair.mentee_id)
-    tries = zip(pool.rows.tolist(), pool.cols.tolist())
+    tries = zip(pool.rows.tolist(), pool.cols.tolist(), strict=False)
     for i, j in tries:
         mentor_id, mentee_id = session.mentors[j].id, session.mentees[i].id
         if (mentor_id, mentee_id) in assigned or not _pinnable(

@@ -67,7 +67,7 @@ def greedy_assignment(session, q_dense=None):
     load = np.zeros(len(residual), np.int64)
     taken = np.zeros(len(free), bool)
     out_r, out_c = [], []
-    for i, j in zip(r[order].tolist(), c[order].tolist()):
+    for i, j in zip(r[order].tolist(), c[order].tolist(), strict=False):
         if not taken[i] and load[j] < residual[j]:
             taken[i] = True
             load[j] += 1
@@ -132,12 +132,12 @@ def evaluate(session, rows, cols) -> dict:
     scores = q / SCALE
     pairs = [
         (session.mentors[j].id, session.mentees[i].id)
-        for i, j in zip(all_r.tolist(), all_c.tolist())
+        for i, j in zip(all_r.tolist(), all_c.tolist(), strict=False)
     ]
     vetoes = set(session.vetoes)
     violations = sum(
         1
-        for (a, b), i, j in zip(pairs, all_r.tolist(), all_c.tolist())
+        for (a, b), i, j in zip(pairs, all_r.tolist(), all_c.tolist(), strict=False)
         if (a, b) in vetoes or pair_violation(session.mentors[j], session.mentees[i])
     )
     violations += int(np.sum(np.bincount(all_r, minlength=1) > 1))

@@ -1,4 +1,4 @@
-"""Sparse candidate graph: each mentee's best k mentors and each mentor's best k mentees.
+"""Sparse candidate graph: each mentee's best k mentors, each mentor's best k mentees.
 
 The full mentee x mentor score matrix is never held at once: rows are scored in
 blocks of about BLOCK_CELLS cells and only the running top k survive a block.

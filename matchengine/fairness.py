@@ -183,7 +183,9 @@ def fair_share(scope: Scope, proven: Certified, cap, mentees) -> Chosen:
         "lp_bound_score": bound,
         "gap": None if bound is None else max(0.0, bound - score),
         "mip_gap": float(getattr(result, "mip_gap", 0.0) or 0.0),
-        "association_targets": dict(zip(names.tolist(), targets.tolist())),
+        "association_targets": dict(
+            zip(names.tolist(), targets.tolist(), strict=False)
+        ),
         "shortfall": float(np.sum(result.x[a:])),
     }
     return Chosen(g.rows[x], g.cols[x], g.q[x], proof, a)

@@ -138,7 +138,7 @@ def _employers(rng, n, realistic):
         picks = rng.choice(40, size=n, p=weights / weights.sum())
         names = [pool[k] for k in picks]
         free = rng.random(n) < 0.08
-        return ["self-employed" if f else x for f, x in zip(free, names)]
+        return ["self-employed" if f else x for f, x in zip(free, names, strict=False)]
     return [f"Company {k}" for k in rng.integers(0, max(n // 3, 5), size=n)]
 
 

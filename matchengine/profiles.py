@@ -155,7 +155,8 @@ def validate_options(options: Options) -> None:
     if options.fairness not in FAIRNESS_MODES:
         raise EngineInputError(
             "options",
-            f"fairness {options.fairness!r}; expected one of {', '.join(FAIRNESS_MODES)}",
+            f"fairness {options.fairness!r}; "
+            f"expected one of {', '.join(FAIRNESS_MODES)}",
         )
     if options.candidate_k < 1:
         raise EngineInputError("options", "candidate_k must be at least 1")

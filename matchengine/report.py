@@ -109,7 +109,7 @@ def _pairs(session, rows, cols, q, pinned) -> list[PairResult]:
     parts = pair_parts(feat, rows, cols)
     totals = total_from_parts(feat, parts)
     out = []
-    for k, (i, j) in enumerate(zip(rows.tolist(), cols.tolist())):
+    for k, (i, j) in enumerate(zip(rows.tolist(), cols.tolist(), strict=False)):
         mentee, mentor = session.mentees[i], session.mentors[j]
         lp_a, lp_b = language_profile(mentee), language_profile(mentor)
         kind = "local" if lp_a.native == lp_b.native else "international"
