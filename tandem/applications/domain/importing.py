@@ -406,7 +406,7 @@ def _update_rows(applications, names):
     table, key = quote(Application._meta.db_table), quote(Application._meta.pk.column)
     # Only the model's own table and column names are formatted in; values are
     # parameters.
-    sql = f"UPDATE {table} SET {assignments} WHERE {key} = %s"  # noqa: S608
+    sql = f"UPDATE {table} SET {assignments} WHERE {key} = %s"  # noqa: S608  # nosec B608
     now = timezone.now()
     rows = []
     for application in applications:
