@@ -70,7 +70,9 @@ def masked_blocks(feat: Features, scope: Scope, rows=None, cols_for=None):
         cols = None if cols_for is None else cols_for(part)
         if cols is None or len(cols):
             parts.append((part, cols))
-    if not parts:
+    if len(parts) <= 1:
+        for part, cols in parts:
+            yield part, _all_or(cols, feat.m), _masked_block(feat, scope, part, cols)
         return
     with ThreadPoolExecutor(max_workers=1) as pool:
         pending = pool.submit(_masked_block, feat, scope, *parts[0])
@@ -78,7 +80,11 @@ def masked_blocks(feat: Features, scope: Scope, rows=None, cols_for=None):
             block = pending.result()
             if k + 1 < len(parts):
                 pending = pool.submit(_masked_block, feat, scope, *parts[k + 1])
-            yield part, (np.arange(feat.m) if cols is None else cols), block
+            yield part, _all_or(cols, feat.m), block
+
+
+def _all_or(cols, m: int) -> np.ndarray:
+    return np.arange(m) if cols is None else cols
 
 
 def top_k_pairs(feat: Features, scope: Scope, k: int):

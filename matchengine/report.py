@@ -105,26 +105,36 @@ def pair_reason(mentor, mentee, parts: dict, kind: str, language: str) -> str:
 
 
 def _pairs(session, rows, cols, q, pinned) -> list[PairResult]:
+    """Pair results; parts and reasons are kept per pair for the session's re-solves."""
     feat = session.features
-    parts = pair_parts(feat, rows, cols)
+    cache = session.pair_cache
+    new = [
+        k for k, key in enumerate(zip(rows.tolist(), cols.tolist())) if key not in cache
+    ]
+    parts = pair_parts(feat, rows[new], cols[new])
     totals = total_from_parts(feat, parts)
-    out = []
-    for k, (i, j) in enumerate(zip(rows.tolist(), cols.tolist())):
+    for n, k in enumerate(new):
+        i, j = int(rows[k]), int(cols[k])
         mentee, mentor = session.mentees[i], session.mentors[j]
         lp_a, lp_b = language_profile(mentee), language_profile(mentor)
         kind = "local" if lp_a.native == lp_b.native else "international"
         language = pair_language(lp_a, lp_b)
-        part = {name: round(float(parts[name][k]), 6) for name in PARTS}
+        part = {name: round(float(parts[name][n]), 6) for name in PARTS}
+        reason = pair_reason(mentor, mentee, part, kind, language)
+        cache[i, j] = (float(totals[n]), part, kind, language, reason)
+    out = []
+    for k, (i, j) in enumerate(zip(rows.tolist(), cols.tolist())):
+        total, part, kind, language, reason = cache[i, j]
         out.append(
             PairResult(
-                mentor.id,
-                mentee.id,
-                float(totals[k]),
-                part,
+                session.mentors[j].id,
+                session.mentees[i].id,
+                total,
+                dict(part),
                 kind,
                 language,
                 bool(pinned[k]),
-                pair_reason(mentor, mentee, part, kind, language),
+                reason,
             )
         )
     return sorted(out, key=lambda p: (p.mentor_id, p.mentee_id))
@@ -223,9 +233,13 @@ def distribution(scores: np.ndarray) -> dict:
 def fill_per_association(session, mentee_rows, mentor_cols) -> dict:
     fill = {}
     for p in session.mentees:
-        fill.setdefault(p.association, _blank_fill())["mentees"] += 1
+        if p.association not in fill:
+            fill[p.association] = _blank_fill()
+        fill[p.association]["mentees"] += 1
     for p in session.mentors:
-        fill.setdefault(p.association, _blank_fill())["mentor_places"] += p.capacity
+        if p.association not in fill:
+            fill[p.association] = _blank_fill()
+        fill[p.association]["mentor_places"] += p.capacity
     for i in mentee_rows.tolist():
         fill[session.mentees[i].association]["mentees_matched"] += 1
     for j in mentor_cols.tolist():

@@ -42,6 +42,7 @@ class MatchSession:
         self.timings = {"validate": time.perf_counter() - started}
         self._timed("score", self._score)
         self._pool: Graph | None = None
+        self.pair_cache: dict = {}
         self.result = None
 
     def _timed(self, stage: str, fn, *args):
