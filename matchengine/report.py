@@ -15,7 +15,7 @@ from .scoring import (
     parse_offset_minutes,
     total_from_parts,
 )
-from .solve import blocking_scan
+from .solve import assignment_lot, blocking_scan
 
 
 @dataclass
@@ -262,12 +262,84 @@ def _blank_fill() -> dict:
     }
 
 
+def _residual_capacity(session) -> np.ndarray:
+    pinned = [session.mentor_index[a] for a, _ in session.pins]
+    return session.capacity - np.bincount(pinned, minlength=len(session.mentors))
+
+
 def blocking_for(session, scope: Scope, rows, cols, q):
     """Blocking pairs of an assignment of the scope's free mentees (local rows)."""
-    pinned = [session.mentor_index[a] for a, _ in session.pins]
-    cap = session.capacity - np.bincount(pinned, minlength=len(session.mentors))
+    cap = _residual_capacity(session)
     rows, cols = np.asarray(rows, np.int64), np.asarray(cols, np.int64)
     return blocking_scan(session.features, scope, rows, cols, q, cap, session.bounds)
+
+
+@dataclass
+class BlockingMemo:
+    """What the last run's blocking pairs depended on, in mentee and mentor indices.
+
+    A pair's blocking status depends only on its own score and eligibility, its
+    mentee's lot and its mentor's worst kept score; a re-solve rescans the pairs
+    of mentees and mentors where one of these changed and keeps the rest.
+    """
+
+    row_score: np.ndarray  # per mentee, nan when pinned
+    row_col: np.ndarray  # assigned mentor per mentee, -1 when none
+    worst: np.ndarray
+    col_ok: np.ndarray
+    vetoes: frozenset
+    rows: np.ndarray  # blocking pairs, sorted by mentee then mentor
+    cols: np.ndarray
+
+
+def session_blocking(session, scope: Scope, chosen) -> tuple[np.ndarray, np.ndarray]:
+    """Blocking pairs (mentee, mentor indices) of the session's current run.
+
+    Equal to a full `blocking_for` scan; after the first run of a session only
+    the mentees and mentors whose situation changed are rescanned.
+    """
+    feat = session.features
+    cap = _residual_capacity(session)
+    rows, cols = np.asarray(chosen.rows, np.int64), np.asarray(chosen.cols, np.int64)
+    lot, worst = assignment_lot(feat, len(scope.rows), rows, cols, chosen.q, cap)
+    row_score = np.full(feat.n, np.nan)
+    row_score[scope.rows] = lot
+    row_col = np.full(feat.n, -1, np.int64)
+    row_col[scope.rows[rows]] = cols
+    vetoes = frozenset(session.vetoes)
+    old = session.blocking_memo
+    if old is None:
+        br, bc = blocking_scan(feat, scope, rows, cols, chosen.q, cap, session.bounds)
+        out_r, out_c = scope.rows[br], bc
+    else:
+        moved_r = ~(
+            (row_score == old.row_score)
+            | (np.isnan(row_score) & np.isnan(old.row_score))
+        ) | (row_col != old.row_col)
+        touched = [session.mentee_index[b] for _, b in vetoes ^ old.vetoes]
+        moved_r[np.asarray(touched, np.int64)] = True
+        moved_c = (worst != old.worst) | (scope.col_ok != old.col_ok)
+        keep = ~moved_r[old.rows] & ~moved_c[old.cols] & ~np.isnan(row_score[old.rows])
+        only_cols = np.flatnonzero(moved_c)
+        br, bc = blocking_scan(
+            feat,
+            scope,
+            rows,
+            cols,
+            chosen.q,
+            cap,
+            session.bounds,
+            moved_r[scope.rows],
+            only_cols,
+        )
+        out_r = np.concatenate([old.rows[keep], scope.rows[br]])
+        out_c = np.concatenate([old.cols[keep], bc])
+        order = np.lexsort((out_c, out_r))
+        out_r, out_c = out_r[order], out_c[order]
+    session.blocking_memo = BlockingMemo(
+        row_score, row_col, worst, scope.col_ok.copy(), vetoes, out_r, out_c
+    )
+    return out_r, out_c
 
 
 def build_result(session, scope: Scope, chosen, pin_rows, pin_cols) -> MatchResult:
@@ -283,11 +355,9 @@ def build_result(session, scope: Scope, chosen, pin_rows, pin_cols) -> MatchResu
     used = np.zeros(len(session.mentors), bool)
     used[cols] = True
     lonely_cols = np.flatnonzero(~used)
-    blocking_rows, blocking_cols = blocking_for(
-        session, scope, chosen.rows, chosen.cols, chosen.q
-    )
+    blocking_rows, blocking_cols = session_blocking(session, scope, chosen)
     blocking = sorted(
-        (session.mentors[j].id, session.mentees[scope.rows[i]].id)
+        (session.mentors[j].id, session.mentees[i].id)
         for i, j in zip(blocking_rows.tolist(), blocking_cols.tolist())
     )
     scores = np.array([p.score for p in pairs])

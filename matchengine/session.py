@@ -43,6 +43,7 @@ class MatchSession:
         self._timed("score", self._score)
         self._pool: Graph | None = None
         self.pair_cache: dict = {}
+        self.blocking_memo = None
         self.result = None
 
     def _timed(self, stage: str, fn, *args):

@@ -237,42 +237,63 @@ def dual_scan(feat, scope: Scope, graph: Graph, sol: Solution, bounds, reference
     )
 
 
-def blocking_scan(feat, scope: Scope, rows, cols, q, cap, bounds):
-    """Pairs whose mentee and mentor both prefer each other, by score, to their lot.
+def assignment_lot(feat, n: int, rows, cols, q, cap):
+    """Each free mentee's score (-1 unmatched) and each mentor's worst kept score.
 
-    `rows` are local to the scope; a mentor with a free place prefers anyone,
-    an unmatched mentee prefers any eligible mentor.
+    A mentor with a free place has worst -1: it would take anyone eligible.
     """
-    n = len(scope.rows)
-    local = np.full(feat.n, -1, np.int64)
-    local[scope.rows] = np.arange(n)
     row_score = np.full(n, -1.0)
     row_score[rows] = q / SCALE
     load = np.bincount(cols, minlength=feat.m)
     worst = np.full(feat.m, np.inf)
     np.minimum.at(worst, cols, q / SCALE)
-    worst = np.where((load >= cap) & (cap > 0), worst, -1.0)
+    return row_score, np.where((load >= cap) & (cap > 0), worst, -1.0)
+
+
+def blocking_scan(
+    feat, scope: Scope, rows, cols, q, cap, bounds, only_rows=None, only_cols=None
+):
+    """Pairs whose mentee and mentor both prefer each other, by score, to their lot.
+
+    `rows` are local to the scope; a mentor with a free place prefers anyone,
+    an unmatched mentee prefers any eligible mentor. With `only_rows` (bool per
+    local row) and `only_cols` (mentor indices) only pairs in one of them are
+    scanned: what a re-solve needs when the rest kept its lot.
+    """
+    n = len(scope.rows)
+    local = np.full(feat.n, -1, np.int64)
+    local[scope.rows] = np.arange(n)
+    row_score, worst = assignment_lot(feat, n, rows, cols, q, cap)
     row_max = bounds[0][scope.rows]
     col_max = bounds[1]
     may = scope.col_ok & (col_max > worst - SCREEN_MARGIN)
-    order = np.flatnonzero(row_max > row_score - SCREEN_MARGIN)
-    order = order[np.argsort(row_score[order], kind="stable")]
-
-    def cols_for(part):
-        return np.flatnonzero(
-            may & (col_max > row_score[local[part]].min() - SCREEN_MARGIN)
-        )
-
+    reachable = row_max > row_score - SCREEN_MARGIN
+    if only_rows is None:
+        passes = [(reachable, None)]
+    else:
+        passes = [(reachable & only_rows, None)]
+        if len(only_cols):
+            passes.append((reachable & ~only_rows, np.asarray(only_cols, np.int64)))
     empty = np.zeros(0, np.int64)
     found_r, found_c = [empty], [empty]
-    for part, pc, block in masked_blocks(feat, scope, scope.rows[order], cols_for):
-        li = local[part]
-        r, c = np.nonzero(
-            (block > row_score[li][:, None] - SCREEN_MARGIN)
-            & (block > worst[pc][None, :] - SCREEN_MARGIN)
-        )
-        found_r.append(li[r])
-        found_c.append(pc[c])
+    for rows_mask, cols_subset in passes:
+        order = np.flatnonzero(rows_mask)
+        order = order[np.argsort(row_score[order], kind="stable")]
+
+        def cols_for(part, cols_subset=cols_subset):
+            wanted = may & (col_max > row_score[local[part]].min() - SCREEN_MARGIN)
+            if cols_subset is None:
+                return np.flatnonzero(wanted)
+            return cols_subset[wanted[cols_subset]]
+
+        for part, pc, block in masked_blocks(feat, scope, scope.rows[order], cols_for):
+            li = local[part]
+            r, c = np.nonzero(
+                (block > row_score[li][:, None] - SCREEN_MARGIN)
+                & (block > worst[pc][None, :] - SCREEN_MARGIN)
+            )
+            found_r.append(li[r])
+            found_c.append(pc[c])
     fr, fc = np.concatenate(found_r), np.concatenate(found_c)
     keep = ~np.isin(fr * feat.m + fc, rows * feat.m + cols)
     fr, fc = fr[keep], fc[keep]

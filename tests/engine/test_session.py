@@ -1,6 +1,11 @@
 from dataclasses import replace
 
+import numpy as np
+
 from matchengine import MatchSession, generate, run
+from matchengine.baselines import free_problem
+from matchengine.report import blocking_for
+from matchengine.scoring import pair_scores
 
 
 def test_same_input_same_hash():
@@ -43,3 +48,41 @@ def test_unpin_and_unveto_restore_the_optimum():
     restored = session.unveto(pair.mentor_id, pair.mentee_id)
 
     assert restored.diagnostics["total_score"] == base.diagnostics["total_score"]
+
+
+def _free_pairs(session, result):
+    free = [p for p in result.pairs if not p.pinned]
+    rows = np.array([session.mentee_index[p.mentee_id] for p in free], np.int64)
+    cols = np.array([session.mentor_index[p.mentor_id] for p in free], np.int64)
+    return rows, cols
+
+
+def test_resolve_blocking_pairs_equal_a_full_scan():
+    session = MatchSession(generate(160, 70, "realistic", seed=4))
+    first = session.solve()
+    a, b, c = [p for p in first.pairs if not p.pinned][:3]
+    edits = [
+        (session.veto, a),
+        (session.veto, b),
+        (session.pin, c),
+        (session.unveto, a),
+        (session.unpin, c),
+        (session.unveto, b),
+    ]
+
+    for edit, pair in edits:
+        result = edit(pair.mentor_id, pair.mentee_id)
+
+        assert result.blocking_pairs == _full_scan(session, result)
+        assert result.diagnostics["blocking_pairs"] == len(result.blocking_pairs)
+
+
+def _full_scan(session, result):
+    free, _residual, scope = free_problem(session)
+    rows, cols = _free_pairs(session, result)
+    q = pair_scores(session.features, rows, cols)
+    br, bc = blocking_for(session, scope, np.searchsorted(free, rows), cols, q)
+    return sorted(
+        (session.mentors[j].id, session.mentees[i].id)
+        for i, j in zip(free[br].tolist(), bc.tolist())
+    )
