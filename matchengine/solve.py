@@ -313,7 +313,7 @@ class Certified:
 
 
 def certified_solve(
-    feat: Features, scope: Scope, graph: Graph, cap, bounds
+    feat: Features, scope: Scope, graph: Graph, cap, bounds, reference=None
 ) -> Certified:
     """Solve on the graph, prove on the full problem, grow the graph until proven.
 
@@ -325,11 +325,14 @@ def certified_solve(
     graph. Each round adds at most ADD_PER_ROW violating pairs per mentee, the
     most violating first: when thousands of mentees could each use thousands
     of mentors, adding them all would bloat the flow far past what it needs.
+
+    `reference` (U, P), when given, are duals that every eligible pair outside
+    `graph` already satisfies (a previous run's proof), so even the first scan
+    covers only what moved.
     """
     n = len(scope.rows)
     big = big_bonus(n)
     added = checked = 0
-    reference = None
     empty = np.zeros(0, np.int64)
     pending = (empty, empty, empty)
     for rounds in range(1, MAX_ROUNDS + 1):

@@ -1,9 +1,10 @@
 from dataclasses import replace
 
 import numpy as np
+import pytest
 
 from matchengine import MatchSession, generate, run
-from matchengine.baselines import free_problem
+from matchengine.baselines import evaluate, free_problem, scipy_assignment
 from matchengine.report import blocking_for
 from matchengine.scoring import pair_scores
 
@@ -86,3 +87,26 @@ def _full_scan(session, result):
         (session.mentors[j].id, session.mentees[i].id)
         for i, j in zip(free[br].tolist(), bc.tolist())
     )
+
+
+@pytest.mark.parametrize(("kind", "seed"), [("uniform", 2), ("realistic", 6)])
+def test_every_resolve_equals_scipy(kind, seed):
+    session = MatchSession(generate(90, 40, kind, seed=seed))
+    first = session.solve()
+    a, b, c = [p for p in first.pairs if not p.pinned][:3]
+    edits = [
+        (session.veto, a),
+        (session.pin, b),
+        (session.veto, c),
+        (session.unpin, b),
+        (session.unveto, a),
+        (session.unveto, c),
+    ]
+
+    for edit, pair in edits:
+        result = edit(pair.mentor_id, pair.mentee_id)
+        reference = evaluate(session, *scipy_assignment(session))
+
+        assert result.diagnostics["matched"] == reference["matched"]
+        assert result.diagnostics["total_score"] == reference["total_score"]
+        assert result.diagnostics["proof"]["gap"] == 0
