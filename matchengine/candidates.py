@@ -11,7 +11,7 @@ from functools import cached_property
 import numpy as np
 import scipy.sparse as sp
 
-from .scoring import Features, screen_block
+from .scoring import Features, same_employer, screen_block
 
 BLOCK_CELLS = 1 << 22
 
@@ -22,7 +22,7 @@ class Scope:
 
     rows: np.ndarray  # mentee indices, sorted
     col_ok: np.ndarray  # bool per mentor: has residual capacity
-    conflicts: sp.csr_matrix  # mentee x mentor conflict codes (employer, person, veto)
+    conflicts: sp.csr_matrix  # mentee x mentor conflict codes (same person, veto)
     floor: float = -np.inf  # scores below this are treated as ineligible
 
     @cached_property
@@ -37,6 +37,7 @@ def block_rows(m: int) -> int:
 
 def _masked_block(feat: Features, scope: Scope, part, cols):
     block = screen_block(feat, part, cols)
+    np.putmask(block, same_employer(feat, part, cols), -np.inf)
     local, hit = scope.conflicts[part].nonzero()
     closed = scope.col_penalty if cols is None else scope.col_penalty[cols]
     block += closed[None, :]

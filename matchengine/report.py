@@ -4,6 +4,7 @@ import hashlib
 from dataclasses import asdict, dataclass, field
 
 import numpy as np
+import scipy.sparse as sp
 
 from .candidates import Scope
 from .rules import EMPLOYER, SAME_PERSON, VETO, language_profile, pair_language
@@ -182,13 +183,50 @@ def mentee_reasons(session, rows: np.ndarray) -> list[str]:
 
 
 def _conflicts_on_eligible(session, rows):
+    """Per mentee row, eligible open mentors lost to each conflict code.
+
+    A pair counts once, under its highest code: a vetoed or same-person pair
+    that also shares the employer is not counted as an employer conflict.
+    """
     feat = session.features
     a, b, _ = feat.tables["pair_type"]
+    open_mentors = session.capacity > 0
     sub = session.conflicts[rows].tocoo()
-    ok = feat.lang_ok[a[rows[sub.row]], b[sub.col]] & (session.capacity[sub.col] > 0)
+    ok = feat.lang_ok[a[rows[sub.row]], b[sub.col]] & open_mentors[sub.col]
     lost = np.zeros((len(rows), 4), np.int64)
     np.add.at(lost, (sub.row[ok], sub.data[ok].astype(np.int64)), 1)
+    lost[:, EMPLOYER] = _same_employer_counts(
+        feat.employer_a[rows],
+        a[rows],
+        feat.employer_b[open_mentors],
+        b[open_mentors],
+        feat.lang_ok,
+    )
+    both = ok & (feat.employer_a[rows[sub.row]] == feat.employer_b[sub.col])
+    np.add.at(lost, (sub.row[both], EMPLOYER), -1)
     return lost
+
+
+def _same_employer_counts(codes_x, groups_x, codes_y, groups_y, ok) -> np.ndarray:
+    """For each x, how many y share its employer with ok[group_x, group_y]."""
+    out = np.zeros(len(codes_x), np.int64)
+    valid = codes_y >= 0
+    if not valid.any() or not len(codes_x):
+        return out
+    size = int(max(codes_x.max(), codes_y.max())) + 1
+    per_code = sp.csr_matrix(
+        (np.ones(int(valid.sum())), (codes_y[valid], groups_y[valid])),
+        shape=(size, ok.shape[1]),
+    )
+    known = codes_x >= 0
+    keys, inverse = np.unique(
+        codes_x[known].astype(np.int64) * ok.shape[0] + groups_x[known],
+        return_inverse=True,
+    )
+    codes, groups = keys // ok.shape[0], keys % ok.shape[0]
+    counts = per_code[codes].multiply(ok[groups]).sum(axis=1)
+    out[known] = np.asarray(counts).ravel().astype(np.int64)[inverse.ravel()]
+    return out
 
 
 def mentor_reasons(session, cols: np.ndarray) -> list[str]:
@@ -199,6 +237,11 @@ def mentor_reasons(session, cols: np.ndarray) -> list[str]:
     sub = session.conflicts[:, cols].tocoo()
     ok = feat.lang_ok[a[sub.row], b[cols[sub.col]]]
     lost = np.bincount(sub.col[ok], minlength=len(cols))
+    lost += _same_employer_counts(
+        feat.employer_b[cols], b[cols], feat.employer_a, a, feat.lang_ok.T
+    )
+    both = ok & (feat.employer_a[sub.row] == feat.employer_b[cols[sub.col]])
+    lost -= np.bincount(sub.col[both], minlength=len(cols))
     reasons = []
     for k, j in enumerate(cols.tolist()):
         n = eligible[b[j]] - lost[k]
