@@ -20,7 +20,7 @@ from .profiles import (
 )
 from .rules import VETO, check_pins_and_vetoes, conflict_matrix, conflicts_from_pairs
 from .scoring import SCALE, build_features, pair_scores
-from .solve import Graph, big_bonus, certified_solve
+from .solve import Graph, big_bonus, certified_solve, member
 
 # Stands for 'not known': a dual this large forces its row or column to be rescanned.
 UNKNOWN_DUAL = 1 << 61
@@ -109,10 +109,12 @@ class MatchSession:
         residual = self.capacity - np.bincount(pin_cols, minlength=len(self.mentors))
         free = np.setdiff1d(np.arange(len(self.mentees)), pin_rows)
         scope = Scope(free, residual > 0, self.conflicts)
+        is_free = np.zeros(len(self.mentees), bool)
+        is_free[free] = True
         keep = (
-            np.isin(pool.rows, free)
+            is_free[pool.rows]
             & scope.col_ok[pool.cols]
-            & ~np.isin(pool.keys(), self._veto_keys)
+            & ~member(pool.keys(), self._veto_keys)
         )
         graph = pool.subset(keep)
         graph.rows = np.searchsorted(free, graph.rows)
@@ -184,7 +186,7 @@ class MatchSession:
 
     def _grow_pool(self, free, graph: Graph) -> None:
         """Keep pairs the proof added so the next re-solve starts from them."""
-        extra = ~np.isin(free[graph.rows] * graph.m + graph.cols, self._pool.keys())
+        extra = ~member(free[graph.rows] * graph.m + graph.cols, self._pool.keys())
         if extra.any():
             self._pool = self._pool.add(
                 free[graph.rows[extra]], graph.cols[extra], graph.q[extra]

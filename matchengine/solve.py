@@ -65,6 +65,21 @@ class Solution:
     dual: int = 0
 
 
+def member(values, keys) -> np.ndarray:
+    """Bool per value: is it among `keys`? Sorts `keys` only if they are not sorted.
+
+    Graph keys are kept sorted, so this is a binary search instead of the
+    hashing `np.isin` does over both arrays on every call.
+    """
+    keys = np.asarray(keys)
+    if len(keys) > 1 and (keys[1:] < keys[:-1]).any():
+        keys = np.sort(keys)
+    if not len(keys):
+        return np.zeros(len(values), bool)
+    at = np.minimum(np.searchsorted(keys, values), len(keys) - 1)
+    return keys[at] == values
+
+
 def flow_assignment(graph: Graph, n: int, cap: np.ndarray) -> np.ndarray:
     """Max-flow-min-cost on the candidate graph; returns a bool per arc."""
     if len(graph.rows) == 0:
@@ -224,7 +239,7 @@ def dual_scan(feat, scope: Scope, graph: Graph, sol: Solution, bounds, reference
             found_r.append(r)
             found_c.append(c)
     keys = np.unique(np.concatenate(found_r) * graph.m + np.concatenate(found_c))
-    keys = keys[~np.isin(keys, graph.keys())]
+    keys = keys[~member(keys, graph.keys())]
     fr, fc = keys // graph.m, keys % graph.m
     fq = pair_scores(feat, scope.rows[fr], fc)
     flagged = fq + big > u[fr] + p[fc]
