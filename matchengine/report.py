@@ -114,12 +114,18 @@ def _pairs(session, rows, cols, q, pinned) -> list[PairResult]:
     ]
     parts = pair_parts(feat, rows[new], cols[new])
     totals = total_from_parts(feat, parts)
+    group_a, group_b, _ = feat.tables["pair_type"]
+    # Kind and language depend only on the two language profiles: one per group.
+    spoken: dict = {}
     for n, k in enumerate(new):
         i, j = int(rows[k]), int(cols[k])
         mentee, mentor = session.mentees[i], session.mentors[j]
-        lp_a, lp_b = language_profile(mentee), language_profile(mentor)
-        kind = "local" if lp_a.native == lp_b.native else "international"
-        language = pair_language(lp_a, lp_b)
+        groups = (int(group_a[i]), int(group_b[j]))
+        if groups not in spoken:
+            lp_a, lp_b = language_profile(mentee), language_profile(mentor)
+            kind = "local" if lp_a.native == lp_b.native else "international"
+            spoken[groups] = kind, pair_language(lp_a, lp_b)
+        kind, language = spoken[groups]
         part = {name: round(float(parts[name][n]), 6) for name in PARTS}
         reason = pair_reason(mentor, mentee, part, kind, language)
         cache[i, j] = (float(totals[n]), part, kind, language, reason)
