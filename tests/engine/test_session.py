@@ -58,8 +58,11 @@ def _free_pairs(session, result):
     return rows, cols
 
 
-def test_resolve_blocking_pairs_equal_a_full_scan():
-    session = MatchSession(generate(160, 70, "realistic", seed=4))
+@pytest.mark.parametrize(
+    ("kind", "seed"), [("realistic", 4), ("uniform", 8), ("realistic", 13)]
+)
+def test_resolve_blocking_pairs_equal_a_full_scan(kind, seed):
+    session = MatchSession(generate(160, 70, kind, seed=seed))
     first = session.solve()
     a, b, c = [p for p in first.pairs if not p.pinned][:3]
     edits = [
