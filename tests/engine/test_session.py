@@ -113,3 +113,17 @@ def test_every_resolve_equals_scipy(kind, seed):
         assert result.diagnostics["matched"] == reference["matched"]
         assert result.diagnostics["total_score"] == reference["total_score"]
         assert result.diagnostics["proof"]["gap"] == 0
+
+
+def test_unveto_of_an_input_veto_reaches_the_optimum():
+    data = generate(120, 50, "uniform", seed=3)
+    best = max(run(data).pairs, key=lambda p: p.score)
+    vetoed = replace(data, vetoes=((best.mentor_id, best.mentee_id),))
+    session = MatchSession(vetoed)
+    session.solve()
+
+    restored = session.unveto(best.mentor_id, best.mentee_id)
+    reference = evaluate(session, *scipy_assignment(session))
+
+    assert restored.diagnostics["total_score"] == reference["total_score"]
+    assert restored.diagnostics["matched"] == reference["matched"]
