@@ -13,7 +13,7 @@ from scipy.optimize import linear_sum_assignment
 from .candidates import Scope
 from .report import assignment_hash, blocking_for
 from .rules import pair_violation
-from .scoring import SCALE, pair_scores
+from .scoring import SCALE, pair_scores, same_employer
 
 
 def free_problem(session):
@@ -44,6 +44,7 @@ def dense_scores(session, block_pairs: int = 1 << 20):
         block = pair_scores(feat, rows, cols).reshape(len(part), m)
         ok = feat.lang_ok[a[part]][:, b] & (residual > 0)[None, :]
         ok &= session.conflicts[part].toarray() == 0
+        ok &= ~same_employer(feat, part)
         q[start : start + step] = np.where(ok, block, -1)
     return free, residual, q
 

@@ -11,7 +11,7 @@ from functools import cached_property
 import numpy as np
 import scipy.sparse as sp
 
-from .scoring import Features, screen_block
+from .scoring import Features, same_employer, screen_block
 
 BLOCK_CELLS = 1 << 22
 
@@ -22,7 +22,7 @@ class Scope:
 
     rows: np.ndarray  # mentee indices, sorted
     col_ok: np.ndarray  # bool per mentor: has residual capacity
-    conflicts: sp.csr_matrix  # mentee x mentor conflict codes (employer, person, veto)
+    conflicts: sp.csr_matrix  # mentee x mentor conflict codes (same person, veto)
     floor: float = -np.inf  # scores below this are treated as ineligible
 
     @cached_property
@@ -37,6 +37,7 @@ def block_rows(m: int) -> int:
 
 def _masked_block(feat: Features, scope: Scope, part, cols):
     block = screen_block(feat, part, cols)
+    np.putmask(block, same_employer(feat, part, cols), -np.inf)
     local, hit = scope.conflicts[part].nonzero()
     closed = scope.col_penalty if cols is None else scope.col_penalty[cols]
     block += closed[None, :]
@@ -70,7 +71,9 @@ def masked_blocks(feat: Features, scope: Scope, rows=None, cols_for=None):
         cols = None if cols_for is None else cols_for(part)
         if cols is None or len(cols):
             parts.append((part, cols))
-    if not parts:
+    if len(parts) <= 1:
+        for part, cols in parts:
+            yield part, _all_or(cols, feat.m), _masked_block(feat, scope, part, cols)
         return
     with ThreadPoolExecutor(max_workers=1) as pool:
         pending = pool.submit(_masked_block, feat, scope, *parts[0])
@@ -78,7 +81,11 @@ def masked_blocks(feat: Features, scope: Scope, rows=None, cols_for=None):
             block = pending.result()
             if k + 1 < len(parts):
                 pending = pool.submit(_masked_block, feat, scope, *parts[k + 1])
-            yield part, (np.arange(feat.m) if cols is None else cols), block
+            yield part, _all_or(cols, feat.m), block
+
+
+def _all_or(cols, m: int) -> np.ndarray:
+    return np.arange(m) if cols is None else cols
 
 
 def top_k_pairs(feat: Features, scope: Scope, k: int):

@@ -4,6 +4,7 @@ import hashlib
 from dataclasses import asdict, dataclass, field
 
 import numpy as np
+import scipy.sparse as sp
 
 from .candidates import Scope
 from .rules import EMPLOYER, SAME_PERSON, VETO, language_profile, pair_language
@@ -15,7 +16,7 @@ from .scoring import (
     parse_offset_minutes,
     total_from_parts,
 )
-from .solve import blocking_scan
+from .solve import assignment_lot, blocking_scan
 
 
 @dataclass
@@ -105,26 +106,42 @@ def pair_reason(mentor, mentee, parts: dict, kind: str, language: str) -> str:
 
 
 def _pairs(session, rows, cols, q, pinned) -> list[PairResult]:
+    """Pair results; parts and reasons are kept per pair for the session's re-solves."""
     feat = session.features
-    parts = pair_parts(feat, rows, cols)
+    cache = session.pair_cache
+    new = [
+        k for k, key in enumerate(zip(rows.tolist(), cols.tolist())) if key not in cache
+    ]
+    parts = pair_parts(feat, rows[new], cols[new])
     totals = total_from_parts(feat, parts)
-    out = []
-    for k, (i, j) in enumerate(zip(rows.tolist(), cols.tolist(), strict=False)):
+    group_a, group_b, _ = feat.tables["pair_type"]
+    # Kind and language depend only on the two language profiles: one per group.
+    spoken: dict = {}
+    for n, k in enumerate(new):
+        i, j = int(rows[k]), int(cols[k])
         mentee, mentor = session.mentees[i], session.mentors[j]
-        lp_a, lp_b = language_profile(mentee), language_profile(mentor)
-        kind = "local" if lp_a.native == lp_b.native else "international"
-        language = pair_language(lp_a, lp_b)
-        part = {name: round(float(parts[name][k]), 6) for name in PARTS}
+        groups = (int(group_a[i]), int(group_b[j]))
+        if groups not in spoken:
+            lp_a, lp_b = language_profile(mentee), language_profile(mentor)
+            kind = "local" if lp_a.native == lp_b.native else "international"
+            spoken[groups] = kind, pair_language(lp_a, lp_b)
+        kind, language = spoken[groups]
+        part = {name: round(float(parts[name][n]), 6) for name in PARTS}
+        reason = pair_reason(mentor, mentee, part, kind, language)
+        cache[i, j] = (float(totals[n]), part, kind, language, reason)
+    out = []
+    for k, (i, j) in enumerate(zip(rows.tolist(), cols.tolist())):
+        total, part, kind, language, reason = cache[i, j]
         out.append(
             PairResult(
-                mentor.id,
-                mentee.id,
-                float(totals[k]),
-                part,
+                session.mentors[j].id,
+                session.mentees[i].id,
+                total,
+                dict(part),
                 kind,
                 language,
                 bool(pinned[k]),
-                pair_reason(mentor, mentee, part, kind, language),
+                reason,
             )
         )
     return sorted(out, key=lambda p: (p.mentor_id, p.mentee_id))
@@ -172,13 +189,50 @@ def mentee_reasons(session, rows: np.ndarray) -> list[str]:
 
 
 def _conflicts_on_eligible(session, rows):
+    """Per mentee row, eligible open mentors lost to each conflict code.
+
+    A pair counts once, under its highest code: a vetoed or same-person pair
+    that also shares the employer is not counted as an employer conflict.
+    """
     feat = session.features
     a, b, _ = feat.tables["pair_type"]
+    open_mentors = session.capacity > 0
     sub = session.conflicts[rows].tocoo()
-    ok = feat.lang_ok[a[rows[sub.row]], b[sub.col]] & (session.capacity[sub.col] > 0)
+    ok = feat.lang_ok[a[rows[sub.row]], b[sub.col]] & open_mentors[sub.col]
     lost = np.zeros((len(rows), 4), np.int64)
     np.add.at(lost, (sub.row[ok], sub.data[ok].astype(np.int64)), 1)
+    lost[:, EMPLOYER] = _same_employer_counts(
+        feat.employer_a[rows],
+        a[rows],
+        feat.employer_b[open_mentors],
+        b[open_mentors],
+        feat.lang_ok,
+    )
+    both = ok & (feat.employer_a[rows[sub.row]] == feat.employer_b[sub.col])
+    np.add.at(lost, (sub.row[both], EMPLOYER), -1)
     return lost
+
+
+def _same_employer_counts(codes_x, groups_x, codes_y, groups_y, ok) -> np.ndarray:
+    """For each x, how many y share its employer with ok[group_x, group_y]."""
+    out = np.zeros(len(codes_x), np.int64)
+    valid = codes_y >= 0
+    if not valid.any() or not len(codes_x):
+        return out
+    size = int(max(codes_x.max(), codes_y.max())) + 1
+    per_code = sp.csr_matrix(
+        (np.ones(int(valid.sum())), (codes_y[valid], groups_y[valid])),
+        shape=(size, ok.shape[1]),
+    )
+    known = codes_x >= 0
+    keys, inverse = np.unique(
+        codes_x[known].astype(np.int64) * ok.shape[0] + groups_x[known],
+        return_inverse=True,
+    )
+    codes, groups = keys // ok.shape[0], keys % ok.shape[0]
+    counts = per_code[codes].multiply(ok[groups]).sum(axis=1)
+    out[known] = np.asarray(counts).ravel().astype(np.int64)[inverse.ravel()]
+    return out
 
 
 def mentor_reasons(session, cols: np.ndarray) -> list[str]:
@@ -189,6 +243,11 @@ def mentor_reasons(session, cols: np.ndarray) -> list[str]:
     sub = session.conflicts[:, cols].tocoo()
     ok = feat.lang_ok[a[sub.row], b[cols[sub.col]]]
     lost = np.bincount(sub.col[ok], minlength=len(cols))
+    lost += _same_employer_counts(
+        feat.employer_b[cols], b[cols], feat.employer_a, a, feat.lang_ok.T
+    )
+    both = ok & (feat.employer_a[sub.row] == feat.employer_b[cols[sub.col]])
+    lost -= np.bincount(sub.col[both], minlength=len(cols))
     reasons = []
     for k, j in enumerate(cols.tolist()):
         n = eligible[b[j]] - lost[k]
@@ -223,9 +282,13 @@ def distribution(scores: np.ndarray) -> dict:
 def fill_per_association(session, mentee_rows, mentor_cols) -> dict:
     fill = {}
     for p in session.mentees:
-        fill.setdefault(p.association, _blank_fill())["mentees"] += 1
+        if p.association not in fill:
+            fill[p.association] = _blank_fill()
+        fill[p.association]["mentees"] += 1
     for p in session.mentors:
-        fill.setdefault(p.association, _blank_fill())["mentor_places"] += p.capacity
+        if p.association not in fill:
+            fill[p.association] = _blank_fill()
+        fill[p.association]["mentor_places"] += p.capacity
     for i in mentee_rows.tolist():
         fill[session.mentees[i].association]["mentees_matched"] += 1
     for j in mentor_cols.tolist():
@@ -248,12 +311,84 @@ def _blank_fill() -> dict:
     }
 
 
+def _residual_capacity(session) -> np.ndarray:
+    pinned = [session.mentor_index[a] for a, _ in session.pins]
+    return session.capacity - np.bincount(pinned, minlength=len(session.mentors))
+
+
 def blocking_for(session, scope: Scope, rows, cols, q):
     """Blocking pairs of an assignment of the scope's free mentees (local rows)."""
-    pinned = [session.mentor_index[a] for a, _ in session.pins]
-    cap = session.capacity - np.bincount(pinned, minlength=len(session.mentors))
+    cap = _residual_capacity(session)
     rows, cols = np.asarray(rows, np.int64), np.asarray(cols, np.int64)
     return blocking_scan(session.features, scope, rows, cols, q, cap, session.bounds)
+
+
+@dataclass
+class BlockingMemo:
+    """What the last run's blocking pairs depended on, in mentee and mentor indices.
+
+    A pair's blocking status depends only on its own score and eligibility, its
+    mentee's lot and its mentor's worst kept score; a re-solve rescans the pairs
+    of mentees and mentors where one of these changed and keeps the rest.
+    """
+
+    row_score: np.ndarray  # per mentee, nan when pinned
+    row_col: np.ndarray  # assigned mentor per mentee, -1 when none
+    worst: np.ndarray
+    col_ok: np.ndarray
+    vetoes: frozenset
+    rows: np.ndarray  # blocking pairs, sorted by mentee then mentor
+    cols: np.ndarray
+
+
+def session_blocking(session, scope: Scope, chosen) -> tuple[np.ndarray, np.ndarray]:
+    """Blocking pairs (mentee, mentor indices) of the session's current run.
+
+    Equal to a full `blocking_for` scan; after the first run of a session only
+    the mentees and mentors whose situation changed are rescanned.
+    """
+    feat = session.features
+    cap = _residual_capacity(session)
+    rows, cols = np.asarray(chosen.rows, np.int64), np.asarray(chosen.cols, np.int64)
+    lot, worst = assignment_lot(feat, len(scope.rows), rows, cols, chosen.q, cap)
+    row_score = np.full(feat.n, np.nan)
+    row_score[scope.rows] = lot
+    row_col = np.full(feat.n, -1, np.int64)
+    row_col[scope.rows[rows]] = cols
+    vetoes = frozenset(session.vetoes)
+    old = session.blocking_memo
+    if old is None:
+        br, bc = blocking_scan(feat, scope, rows, cols, chosen.q, cap, session.bounds)
+        out_r, out_c = scope.rows[br], bc
+    else:
+        moved_r = ~(
+            (row_score == old.row_score)
+            | (np.isnan(row_score) & np.isnan(old.row_score))
+        ) | (row_col != old.row_col)
+        touched = [session.mentee_index[b] for _, b in vetoes ^ old.vetoes]
+        moved_r[np.asarray(touched, np.int64)] = True
+        moved_c = (worst != old.worst) | (scope.col_ok != old.col_ok)
+        keep = ~moved_r[old.rows] & ~moved_c[old.cols] & ~np.isnan(row_score[old.rows])
+        only_cols = np.flatnonzero(moved_c)
+        br, bc = blocking_scan(
+            feat,
+            scope,
+            rows,
+            cols,
+            chosen.q,
+            cap,
+            session.bounds,
+            moved_r[scope.rows],
+            only_cols,
+        )
+        out_r = np.concatenate([old.rows[keep], scope.rows[br]])
+        out_c = np.concatenate([old.cols[keep], bc])
+        order = np.lexsort((out_c, out_r))
+        out_r, out_c = out_r[order], out_c[order]
+    session.blocking_memo = BlockingMemo(
+        row_score, row_col, worst, scope.col_ok.copy(), vetoes, out_r, out_c
+    )
+    return out_r, out_c
 
 
 def build_result(session, scope: Scope, chosen, pin_rows, pin_cols) -> MatchResult:
@@ -269,12 +404,10 @@ def build_result(session, scope: Scope, chosen, pin_rows, pin_cols) -> MatchResu
     used = np.zeros(len(session.mentors), bool)
     used[cols] = True
     lonely_cols = np.flatnonzero(~used)
-    blocking_rows, blocking_cols = blocking_for(
-        session, scope, chosen.rows, chosen.cols, chosen.q
-    )
+    blocking_rows, blocking_cols = session_blocking(session, scope, chosen)
     blocking = sorted(
-        (session.mentors[j].id, session.mentees[scope.rows[i]].id)
-        for i, j in zip(blocking_rows.tolist(), blocking_cols.tolist(), strict=True)
+        (session.mentors[j].id, session.mentees[i].id)
+        for i, j in zip(blocking_rows.tolist(), blocking_cols.tolist())
     )
     scores = np.array([p.score for p in pairs])
     places = int(session.capacity.sum())

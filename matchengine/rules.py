@@ -161,32 +161,47 @@ def encode(values_a, values_b) -> tuple[np.ndarray, np.ndarray, list]:
     return codes_a, codes_b, vocab
 
 
-def _same_code_pairs(codes_a, codes_b, skip: int = -1):
+def _same_code_pairs(codes_a, codes_b):
     """All (i, j) with codes_a[i] == codes_b[j], without a dense comparison."""
     order_b = np.argsort(codes_b, kind="stable")
     sorted_b = codes_b[order_b]
     lo = np.searchsorted(sorted_b, codes_a, "left")
     hi = np.searchsorted(sorted_b, codes_a, "right")
-    counts = np.where(codes_a == skip, 0, hi - lo)
+    counts = hi - lo
     rows = np.repeat(np.arange(len(codes_a)), counts)
     starts = np.repeat(lo - np.cumsum(counts) + counts, counts)
     cols = order_b[starts + np.arange(counts.sum())]
     return rows, cols
 
 
-def conflict_matrix(mentees, mentors, vetoes=()) -> sp.csr_matrix:
-    """Sparse mentee x mentor matrix of conflict codes (employer, person, veto)."""
-    n, m = len(mentees), len(mentors)
-    emp_a, emp_b, vocab = encode(
+def employer_codes(mentees, mentors) -> tuple[np.ndarray, np.ndarray]:
+    """Normalised employer codes, equal exactly for a same-employer pair.
+
+    Blank employers get -1 (mentees) and -2 (mentors), so they never match.
+    Pairs compare these codes block by block instead of listing same-employer
+    pairs, which for a few large employers would be tens of millions.
+    """
+    codes_a, codes_b, vocab = encode(
         [norm_employer(p.employer) for p in mentees],
         [norm_employer(p.employer) for p in mentors],
     )
-    blank = vocab.index("") if "" in vocab else -1
-    parts = [(_same_code_pairs(emp_a, emp_b, blank), EMPLOYER)]
+    if "" in vocab:
+        blank = vocab.index("")
+        codes_a = np.where(codes_a == blank, -1, codes_a)
+        codes_b = np.where(codes_b == blank, -2, codes_b)
+    return codes_a.astype(np.int32), codes_b.astype(np.int32)
+
+
+def conflict_matrix(mentees, mentors, vetoes=()) -> sp.csr_matrix:
+    """Sparse mentee x mentor matrix of same-person and veto conflict codes.
+
+    Same-employer conflicts are not listed here; see `employer_codes`.
+    """
+    n, m = len(mentees), len(mentors)
     per_a, per_b, _ = encode(
         [p.person_id for p in mentees], [p.person_id for p in mentors]
     )
-    parts.append((_same_code_pairs(per_a, per_b), SAME_PERSON))
+    parts = [(_same_code_pairs(per_a, per_b), SAME_PERSON)]
     if vetoes:
         mentee_ix = {p.id: i for i, p in enumerate(mentees)}
         mentor_ix = {p.id: j for j, p in enumerate(mentors)}

@@ -37,6 +37,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from .profiles import EngineInputError, Weights
 from .rules import (
+    employer_codes,
     encode,
     language_profile,
     language_rule,
@@ -209,6 +210,8 @@ class Features:
     lang_codes: np.ndarray
     screen_groups: list  # [(codes_mentee, codes_mentor, weighted float32 table)]
     tag_vocab: dict
+    employer_a: np.ndarray  # per mentee; equal codes mean the same employer
+    employer_b: np.ndarray  # per mentor; blanks never equal anything
 
 
 def build_features(mentees, mentors, weights: Weights) -> Features:
@@ -244,6 +247,7 @@ def build_features(mentees, mentors, weights: Weights) -> Features:
             [frozenset(norm(x) for x in p.availability) - {""} for p in mentors],
         ),
     }
+    employer_a, employer_b = employer_codes(mentees, mentors)
     eligible_pref = np.where(lang_ok, w["pair_type"] * lang_part, -np.inf)
     groups = [(lang_a, lang_b, eligible_pref)]
     groups += [
@@ -267,6 +271,8 @@ def build_features(mentees, mentors, weights: Weights) -> Features:
         lang_codes=lang_codes,
         screen_groups=_merge_groups(groups),
         tag_vocab=tag_vocab,
+        employer_a=employer_a,
+        employer_b=employer_b,
     )
 
 
@@ -315,6 +321,12 @@ def pair_parts(feat: Features, rows, cols) -> dict[str, np.ndarray]:
     for name, (a, b, table) in feat.tables.items():
         parts[name] = table[a[rows], b[cols]]
     return {name: parts[name] for name in PARTS}
+
+
+def same_employer(feat: Features, rows, cols=None) -> np.ndarray:
+    """Bool block rows x mentors (all, or `cols`): True where the employer is shared."""
+    right = feat.employer_b if cols is None else feat.employer_b[cols]
+    return feat.employer_a[rows][:, None] == right[None, :]
 
 
 def pair_eligible_by_language(feat: Features, rows, cols) -> np.ndarray:

@@ -20,7 +20,10 @@ from .profiles import (
 )
 from .rules import VETO, check_pins_and_vetoes, conflict_matrix, conflicts_from_pairs
 from .scoring import SCALE, build_features, pair_scores
-from .solve import Graph, certified_solve
+from .solve import Graph, big_bonus, certified_solve, member
+
+# Stands for 'not known': a dual this large forces its row or column to be rescanned.
+UNKNOWN_DUAL = 1 << 61
 
 
 class MatchSession:
@@ -42,6 +45,9 @@ class MatchSession:
         self.timings = {"validate": time.perf_counter() - started}
         self._timed("score", self._score)
         self._pool: Graph | None = None
+        self.pair_cache: dict = {}
+        self.blocking_memo = None
+        self._duals = None
         self.result = None
 
     def _timed(self, stage: str, fn, *args):
@@ -103,17 +109,27 @@ class MatchSession:
         residual = self.capacity - np.bincount(pin_cols, minlength=len(self.mentors))
         free = np.setdiff1d(np.arange(len(self.mentees)), pin_rows)
         scope = Scope(free, residual > 0, self.conflicts)
+        is_free = np.zeros(len(self.mentees), bool)
+        is_free[free] = True
         keep = (
-            np.isin(pool.rows, free)
+            is_free[pool.rows]
             & scope.col_ok[pool.cols]
-            & ~np.isin(pool.keys(), self._veto_keys)
+            & ~member(pool.keys(), self._veto_keys)
         )
         graph = pool.subset(keep)
         graph.rows = np.searchsorted(free, graph.rows)
         proven = self._timed(
-            "solve", certified_solve, self.features, scope, graph, residual, self.bounds
+            "solve",
+            certified_solve,
+            self.features,
+            scope,
+            graph,
+            residual,
+            self.bounds,
+            self._reference(scope),
         )
         self._grow_pool(free, proven.graph)
+        self._keep_duals(scope, proven.solution)
         chosen = self._timed(
             "fairness",
             fairness.apply,
@@ -139,9 +155,38 @@ class MatchSession:
         }
         return self.result
 
+    def _keep_duals(self, scope: Scope, sol) -> None:
+        """Keep the proof's duals, which every pair outside the pool satisfies.
+
+        Mentee values are kept net of the match bonus, which depends on how many
+        mentees are free; mentees pinned and mentors closed in this run were not
+        covered by the proof and are marked unknown.
+        """
+        over = np.full(len(self.mentees), UNKNOWN_DUAL, np.int64)
+        over[scope.rows] = sol.u - big_bonus(len(scope.rows))
+        prices = np.where(scope.col_ok, sol.p, UNKNOWN_DUAL)
+        self._duals = (over, prices, frozenset(self.vetoes))
+
+    def _reference(self, scope: Scope):
+        """Duals from the last run that still hold for every pair outside the pool.
+
+        Pins, closed mentors and added vetoes only remove eligible pairs; an
+        unpinned mentee, a reopened mentor and an unvetoed pair's mentee were
+        not covered, so their rows and columns are rescanned in full.
+        """
+        if self._duals is None:
+            return None
+        over, prices, vetoes = self._duals
+        u = over.copy()
+        lifted = [self.mentee_index[b] for _, b in vetoes - frozenset(self.vetoes)]
+        u[np.asarray(lifted, np.int64)] = UNKNOWN_DUAL
+        u = u[scope.rows]
+        u = np.where(u == UNKNOWN_DUAL, u, u + big_bonus(len(scope.rows)))
+        return u, prices.copy()
+
     def _grow_pool(self, free, graph: Graph) -> None:
         """Keep pairs the proof added so the next re-solve starts from them."""
-        extra = ~np.isin(free[graph.rows] * graph.m + graph.cols, self._pool.keys())
+        extra = ~member(free[graph.rows] * graph.m + graph.cols, self._pool.keys())
         if extra.any():
             self._pool = self._pool.add(
                 free[graph.rows[extra]], graph.cols[extra], graph.q[extra]

@@ -25,7 +25,8 @@ from .candidates import Scope, masked_blocks
 from .scoring import SCALE, Features, pair_scores
 
 SCREEN_MARGIN = 1e-4
-MAX_ROUNDS = 50
+MAX_ROUNDS = 200
+ADD_PER_ROW = 4
 
 
 class SolverError(RuntimeError):
@@ -62,6 +63,21 @@ class Solution:
     p: np.ndarray = field(default_factory=lambda: np.zeros(0))
     primal: int = 0
     dual: int = 0
+
+
+def member(values, keys) -> np.ndarray:
+    """Bool per value: is it among `keys`? Sorts `keys` only if they are not sorted.
+
+    Graph keys are kept sorted, so this is a binary search instead of the
+    hashing `np.isin` does over both arrays on every call.
+    """
+    keys = np.asarray(keys)
+    if len(keys) > 1 and (keys[1:] < keys[:-1]).any():
+        keys = np.sort(keys)
+    if not len(keys):
+        return np.zeros(len(values), bool)
+    at = np.minimum(np.searchsorted(keys, values), len(keys) - 1)
+    return keys[at] == values
 
 
 def flow_assignment(graph: Graph, n: int, cap: np.ndarray) -> np.ndarray:
@@ -223,7 +239,7 @@ def dual_scan(feat, scope: Scope, graph: Graph, sol: Solution, bounds, reference
             found_r.append(r)
             found_c.append(c)
     keys = np.unique(np.concatenate(found_r) * graph.m + np.concatenate(found_c))
-    keys = keys[~np.isin(keys, graph.keys())]
+    keys = keys[~member(keys, graph.keys())]
     fr, fc = keys // graph.m, keys % graph.m
     fq = pair_scores(feat, scope.rows[fr], fc)
     flagged = fq + big > u[fr] + p[fc]
@@ -236,42 +252,63 @@ def dual_scan(feat, scope: Scope, graph: Graph, sol: Solution, bounds, reference
     )
 
 
-def blocking_scan(feat, scope: Scope, rows, cols, q, cap, bounds):
-    """Pairs whose mentee and mentor both prefer each other, by score, to their lot.
+def assignment_lot(feat, n: int, rows, cols, q, cap):
+    """Each free mentee's score (-1 unmatched) and each mentor's worst kept score.
 
-    `rows` are local to the scope; a mentor with a free place prefers anyone,
-    an unmatched mentee prefers any eligible mentor.
+    A mentor with a free place has worst -1: it would take anyone eligible.
     """
-    n = len(scope.rows)
-    local = np.full(feat.n, -1, np.int64)
-    local[scope.rows] = np.arange(n)
     row_score = np.full(n, -1.0)
     row_score[rows] = q / SCALE
     load = np.bincount(cols, minlength=feat.m)
     worst = np.full(feat.m, np.inf)
     np.minimum.at(worst, cols, q / SCALE)
-    worst = np.where((load >= cap) & (cap > 0), worst, -1.0)
+    return row_score, np.where((load >= cap) & (cap > 0), worst, -1.0)
+
+
+def blocking_scan(
+    feat, scope: Scope, rows, cols, q, cap, bounds, only_rows=None, only_cols=None
+):
+    """Pairs whose mentee and mentor both prefer each other, by score, to their lot.
+
+    `rows` are local to the scope; a mentor with a free place prefers anyone,
+    an unmatched mentee prefers any eligible mentor. With `only_rows` (bool per
+    local row) and `only_cols` (mentor indices) only pairs in one of them are
+    scanned: what a re-solve needs when the rest kept its lot.
+    """
+    n = len(scope.rows)
+    local = np.full(feat.n, -1, np.int64)
+    local[scope.rows] = np.arange(n)
+    row_score, worst = assignment_lot(feat, n, rows, cols, q, cap)
     row_max = bounds[0][scope.rows]
     col_max = bounds[1]
     may = scope.col_ok & (col_max > worst - SCREEN_MARGIN)
-    order = np.flatnonzero(row_max > row_score - SCREEN_MARGIN)
-    order = order[np.argsort(row_score[order], kind="stable")]
-
-    def cols_for(part):
-        return np.flatnonzero(
-            may & (col_max > row_score[local[part]].min() - SCREEN_MARGIN)
-        )
-
+    reachable = row_max > row_score - SCREEN_MARGIN
+    if only_rows is None:
+        passes = [(reachable, None)]
+    else:
+        passes = [(reachable & only_rows, None)]
+        if len(only_cols):
+            passes.append((reachable & ~only_rows, np.asarray(only_cols, np.int64)))
     empty = np.zeros(0, np.int64)
     found_r, found_c = [empty], [empty]
-    for part, pc, block in masked_blocks(feat, scope, scope.rows[order], cols_for):
-        li = local[part]
-        r, c = np.nonzero(
-            (block > row_score[li][:, None] - SCREEN_MARGIN)
-            & (block > worst[pc][None, :] - SCREEN_MARGIN)
-        )
-        found_r.append(li[r])
-        found_c.append(pc[c])
+    for rows_mask, cols_subset in passes:
+        order = np.flatnonzero(rows_mask)
+        order = order[np.argsort(row_score[order], kind="stable")]
+
+        def cols_for(part, cols_subset=cols_subset):
+            wanted = may & (col_max > row_score[local[part]].min() - SCREEN_MARGIN)
+            if cols_subset is None:
+                return np.flatnonzero(wanted)
+            return cols_subset[wanted[cols_subset]]
+
+        for part, pc, block in masked_blocks(feat, scope, scope.rows[order], cols_for):
+            li = local[part]
+            r, c = np.nonzero(
+                (block > row_score[li][:, None] - SCREEN_MARGIN)
+                & (block > worst[pc][None, :] - SCREEN_MARGIN)
+            )
+            found_r.append(li[r])
+            found_c.append(pc[c])
     fr, fc = np.concatenate(found_r), np.concatenate(found_c)
     keep = ~np.isin(fr * feat.m + fc, rows * feat.m + cols)
     fr, fc = fr[keep], fc[keep]
@@ -291,29 +328,45 @@ class Certified:
 
 
 def certified_solve(
-    feat: Features, scope: Scope, graph: Graph, cap, bounds
+    feat: Features, scope: Scope, graph: Graph, cap, bounds, reference=None
 ) -> Certified:
     """Solve on the graph, prove on the full problem, grow the graph until proven.
 
     `graph` uses local row indices (positions in scope.rows). The first proof
     scan covers every pair; later ones only what the change of duals can reach
-    (see `dual_scan`).
+    (see `dual_scan`). Pairs a scan flags but the graph does not take yet wait
+    in `pending` with their exact scores and are re-checked every round, so
+    the invariant behind partial scans still covers every pair outside the
+    graph. Each round adds at most ADD_PER_ROW violating pairs per mentee, the
+    most violating first: when thousands of mentees could each use thousands
+    of mentors, adding them all would bloat the flow far past what it needs.
+
+    `reference` (U, P), when given, are duals that every eligible pair outside
+    `graph` already satisfies (a previous run's proof), so even the first scan
+    covers only what moved.
     """
     n = len(scope.rows)
+    big = big_bonus(n)
     added = checked = 0
-    reference = None
+    empty = np.zeros(0, np.int64)
+    pending = (empty, empty, empty)
     for rounds in range(1, MAX_ROUNDS + 1):
         matched = flow_assignment(graph, n, cap)
         sol = certificate(graph, matched, n, cap)
         scan = dual_scan(feat, scope, graph, sol, bounds, reference)
         checked += scan.pairs_checked
-        added += len(scan.flagged[0])
-        if len(scan.violations[0]) == 0:
-            # Flagged pairs joining now satisfy these duals, so the proof stands.
-            assigned = graph.keys()[matched]
-            graph = graph.add(*scan.flagged)
-            sol.matched = np.isin(graph.keys(), assigned)
+        r, c, q = (np.concatenate([a, b]) for a, b in zip(pending, scan.flagged))
+        _, first = np.unique(r * graph.m + c, return_index=True)
+        r, c, q = r[first], c[first], q[first]
+        slack = sol.u[r] + sol.p[c] - (big + q)
+        if not (slack < 0).any():
             return Certified(graph, sol, rounds, added, checked)
-        graph = graph.add(*scan.flagged)
+        order = np.lexsort((c, slack, r))
+        r, c, q, slack = r[order], c[order], q[order], slack[order]
+        rank = np.arange(len(r)) - np.searchsorted(r, r)
+        take = (slack < 0) & (rank < ADD_PER_ROW)
+        added += int(take.sum())
+        graph = graph.add(r[take], c[take], q[take])
+        pending = (r[~take], c[~take], q[~take])
         reference = scan.reference
     raise SolverError(f"optimality not proven after {MAX_ROUNDS} rounds")
