@@ -233,6 +233,14 @@ class UploadForm(forms.Form):
         return upload
 
 
+class MemberListUploadForm(UploadForm):
+    """The same file checks, named for what a coordinator uploads here."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].label = "Member list (CSV, XLSX or Excel's Unicode text)"
+
+
 class LinkedInExportForm(forms.Form):
     archive = forms.FileField(label="LinkedIn data export (ZIP)")
 

@@ -48,6 +48,7 @@ class MeetingForm(forms.Form):
 
 class MeetingResponseForm(forms.Form):
     answer = forms.ChoiceField(choices=[("confirm", "confirm"), ("dispute", "dispute")])
+    private_note = forms.CharField(required=False, max_length=2000)
 
 
 class StateChangeForm(forms.Form):

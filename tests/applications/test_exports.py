@@ -96,3 +96,21 @@ def test_the_detail_page_shows_extra_answers_as_text(world, answered, client):
 
     assert "<dt>Topics</dt><dd>Leadership, teams; =1+1</dd>" in page
     assert "<dt>Share my photo</dt><dd>yes</dd>" in page
+
+
+def test_the_detail_page_shows_years_as_written_and_decisions_as_actions(world, client):
+    application = world.extra["application_a"]
+    application.years_experience = 0
+    application.save()
+    client.force_login(world.people["international"])
+    url = f"/e/{world.edition.slug}/applications/{application.pk}/"
+
+    zero = client.get(url).content.decode()
+    application.years_experience = 28
+    application.save()
+    whole = client.get(url).content.decode()
+
+    assert "<dt>Years of experience</dt><dd>0</dd>" in zero
+    assert "<dt>Years of experience</dt><dd>28</dd>" in whole
+    assert 'value="accepted">Accept</button>' in whole
+    assert 'value="rejected" class="secondary">Reject</button>' in whole

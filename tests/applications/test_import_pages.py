@@ -203,3 +203,27 @@ def test_a_workbook_offers_its_sheets_and_imports_the_one_picked(
         ).count()
         == 2
     )
+
+
+def test_a_row_error_without_a_column_reads_as_a_sentence(corpus_edition, client):
+    edition, _, _ = corpus_edition
+    coordinator = factories.make_person("Karolina Nowicka")
+    factories.grant(coordinator, edition, RoleGrant.Role.INTERNATIONAL)
+    client.force_login(coordinator)
+    name = "ragged-rows.csv"
+    base = f"/e/{edition.slug}/applications/imports/"
+
+    client.post(
+        base, {"file": SimpleUploadedFile(name, (CORPUS / "bad" / name).read_bytes())}
+    )
+    job = ImportJob.objects.get()
+    client.post(
+        f"{base}{job.pk}/mapping/",
+        _guessed(client.get(f"{base}{job.pk}/mapping/").content.decode()),
+    )
+    preview = client.get(f"{base}{job.pk}/preview/").content.decode()
+
+    assert "8 applications, 0 rows skipped, 2 errors, 1 warning." in preview
+    assert "<li>row 5 – 20 cells, the header has 19</li>" in preview
+    assert "<li>row 8 – 12 cells, the header has 19</li>" in preview
+    assert not Application.objects.exists()

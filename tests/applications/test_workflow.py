@@ -3,6 +3,7 @@
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from tandem.applications.domain import (
@@ -291,3 +292,25 @@ def _count(client, url):
     with CaptureQueriesContext(connection) as context:
         client.get(url)
     return len(context.captured_queries)
+
+
+def test_the_member_list_page_names_the_upload_and_flags_a_list_matching_nobody(
+    imported, client
+):
+    edition, associations, _ = imported
+    coordinator = factories.make_person("Agata Wiśniewska")
+    factories.grant(coordinator, edition, "national", associations["PL"])
+    client.force_login(coordinator)
+    url = reverse("applications:members", args=[edition.slug])
+    name = "HU_taglista_2023.xlsx"
+    wrong_list = SimpleUploadedFile(name, (CORPUS / "members" / name).read_bytes())
+
+    empty = client.get(url).content.decode()
+    page = client.post(url, {"file": wrong_list}).content.decode()
+
+    assert "Member list (CSV, XLSX or Excel&#x27;s Unicode text)" in empty
+    assert "Form export" not in empty
+    assert "No applicant of" in page
+    assert not Membership.objects.filter(
+        association=associations["PL"], state="verified"
+    ).exists()

@@ -84,7 +84,7 @@ def test_a_mentee_applies_is_verified_reviewed_and_accepted(
     screenshot(page, "application-list")
     axe_check(page)
     listed.get_by_role("link", name="Łukasz Wójcik").click()
-    page.get_by_role("button", name="Accepted").click()
+    page.get_by_role("button", name="Accept", exact=True).click()
     expect(page.get_by_role("status")).to_have_text("Decision recorded: accepted.")
     expect(page.locator("main p").first).to_contain_text(
         "decision accepted by Karolina Nowicka"

@@ -174,6 +174,7 @@ def test_the_pages_show_the_report_before_recording(client, corpus_dir, corpus_w
     confirmed = client.post(uploaded.url, follow=True)
 
     assert "32 matched, 4 not matched" in page
+    assert "Record 32 attendances" in page
     assert "iPad (2)" in page
     assert "host of the meeting" in page
     assert [str(m) for m in confirmed.context["messages"]] == [
@@ -197,3 +198,22 @@ def test_the_upload_page_names_what_is_wrong_with_a_file(client, corpus_world):
         .errors["file"][0]
         .startswith("notes.txt: not a recognised attendance export")
     )
+
+
+def test_a_report_matching_nobody_offers_nothing_to_record(
+    client, corpus_dir, corpus_world
+):
+    edition, partner, _, mentee_training = corpus_world
+    client.force_login(partner)
+    path = corpus_dir / "attendance" / ZOOM_FILE
+
+    with path.open("rb") as handle:
+        uploaded = client.post(
+            reverse("events:import", args=[edition.slug, mentee_training.pk]),
+            {"file": handle},
+        )
+    page = client.get(uploaded.url).content.decode()
+
+    assert "0 matched, 36 not matched" in page
+    assert "Record 0" not in page
+    assert "Nothing to record" in page

@@ -320,3 +320,31 @@ def test_the_form_shows_each_refusal_and_saves_nothing(client, pair_in, settings
         "1 February 2024 is in the future; log a meeting once it happened."
     ]
     assert pair.meetings.count() == 0
+
+
+def test_the_partner_keeps_a_private_note_when_answering_on_the_page(
+    client, pair_in, settings
+):
+    settings.TANDEM_TODAY = "2024-01-10"
+    pair = pair_in()
+    meeting = log(
+        pair,
+        pair.mentee.person,
+        dt.date(2024, 1, 8),
+        when=at("2024-01-09T12:00", "Europe/Warsaw"),
+    )
+    client.force_login(pair.mentor.person)
+    page = client.get(f"/e/{pair.edition.slug}/mentoring/mine/").content.decode()
+
+    client.post(
+        f"/e/{pair.edition.slug}/mentoring/meetings/{meeting.pk}/respond/",
+        {"answer": "confirm", "private_note": "Ask about the <b>team</b> next time"},
+    )
+
+    assert 'name="private_note"' in page
+    note = PrivateNote.objects.get(meeting=meeting)
+    assert (note.author, note.text) == (
+        pair.mentor.person,
+        "Ask about the <b>team</b> next time",
+    )
+    assert Meeting.objects.get(pk=meeting.pk).state == Meeting.State.CONFIRMED

@@ -9,7 +9,7 @@ from django.views.generic import TemplateView, View
 from tandem.applications.domain import membership
 from tandem.applications.domain.importing import read_upload
 from tandem.applications.domain.queries import visible_applications
-from tandem.applications.forms import UploadForm
+from tandem.applications.forms import MemberListUploadForm
 from tandem.applications.views.base import ApplicationScopedMixin
 from tandem.core.views import EditionScopedMixin
 from tandem.people.models import Membership
@@ -25,7 +25,7 @@ class MembershipList(EditionScopedMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         context.update(
             applicants=self.applicants(),
-            upload_form=kwargs.get("upload_form") or UploadForm(),
+            upload_form=kwargs.get("upload_form") or MemberListUploadForm(),
             can_upload=bool(self.roles.national_of),
         )
         return context
@@ -48,7 +48,7 @@ class MembershipList(EditionScopedMixin, TemplateView):
                 request, "Member lists are uploaded by national coordinators."
             )
             return redirect("applications:members", edition=self.edition.slug)
-        form = UploadForm(request.POST, request.FILES)
+        form = MemberListUploadForm(request.POST, request.FILES)
         context = {"upload_form": form}
         if form.is_valid():
             context.update(self.apply_list(form.cleaned_data["file"]))
@@ -68,7 +68,7 @@ class MembershipList(EditionScopedMixin, TemplateView):
                 "refusal": f"{exc.filename}: the file is not UTF-8; set your "
                 "association's code page or save the list as CSV UTF-8."
             }
-        return {"member_list": members, "report": report}
+        return {"member_list": members, "report": report, "association": association}
 
 
 class MembershipVerify(ApplicationScopedMixin, View):

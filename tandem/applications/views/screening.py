@@ -13,6 +13,14 @@ from tandem.applications.models import Application
 from tandem.applications.views.base import ApplicationScopedMixin
 from tandem.core.views import EditionScopedMixin
 
+# The decision buttons say what clicking them does; the recorded decision keeps
+# its own wording ("accepted", "waitlisted", "rejected").
+DECISION_ACTIONS = (
+    (Application.Decision.ACCEPTED, "accept"),
+    (Application.Decision.WAITLISTED, "waitlist"),
+    (Application.Decision.REJECTED, "reject"),
+)
+
 FILTERS = (
     "association",
     "role",
@@ -65,7 +73,7 @@ class ApplicationDetail(ApplicationScopedMixin, TemplateView):
             membership=membership_of(application),
             review_form=ReviewForm(instance=mine),
             can_decide=self.request.user.has_perm("applications.decide", application),
-            decisions=Application.Decision.choices,
+            decisions=DECISION_ACTIONS,
             consents=application.consents.all()[:5],
             extra_answers=[
                 (question, exporting.answer_text(answer))

@@ -60,7 +60,12 @@ class MeetingRespond(EditionScopedMixin, View):
             return redirect("mentoring:mine", edition=self.edition.slug)
         confirmed = form.cleaned_data["answer"] == "confirm"
         try:
-            meetings.respond_to_meeting(self.meeting, confirmed, actor=request.user)
+            meetings.respond_to_meeting(
+                self.meeting,
+                confirmed,
+                actor=request.user,
+                private_note=form.cleaned_data["private_note"],
+            )
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         else:
