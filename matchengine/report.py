@@ -110,7 +110,9 @@ def _pairs(session, rows, cols, q, pinned) -> list[PairResult]:
     feat = session.features
     cache = session.pair_cache
     new = [
-        k for k, key in enumerate(zip(rows.tolist(), cols.tolist())) if key not in cache
+        k
+        for k, key in enumerate(zip(rows.tolist(), cols.tolist(), strict=True))
+        if key not in cache
     ]
     parts = pair_parts(feat, rows[new], cols[new])
     totals = total_from_parts(feat, parts)
@@ -130,7 +132,7 @@ def _pairs(session, rows, cols, q, pinned) -> list[PairResult]:
         reason = pair_reason(mentor, mentee, part, kind, language)
         cache[i, j] = (float(totals[n]), part, kind, language, reason)
     out = []
-    for k, (i, j) in enumerate(zip(rows.tolist(), cols.tolist())):
+    for k, (i, j) in enumerate(zip(rows.tolist(), cols.tolist(), strict=True)):
         total, part, kind, language, reason = cache[i, j]
         out.append(
             PairResult(
@@ -407,7 +409,7 @@ def build_result(session, scope: Scope, chosen, pin_rows, pin_cols) -> MatchResu
     blocking_rows, blocking_cols = session_blocking(session, scope, chosen)
     blocking = sorted(
         (session.mentors[j].id, session.mentees[i].id)
-        for i, j in zip(blocking_rows.tolist(), blocking_cols.tolist())
+        for i, j in zip(blocking_rows.tolist(), blocking_cols.tolist(), strict=True)
     )
     scores = np.array([p.score for p in pairs])
     places = int(session.capacity.sum())

@@ -355,7 +355,9 @@ def certified_solve(
         sol = certificate(graph, matched, n, cap)
         scan = dual_scan(feat, scope, graph, sol, bounds, reference)
         checked += scan.pairs_checked
-        r, c, q = (np.concatenate([a, b]) for a, b in zip(pending, scan.flagged))
+        r, c, q = (
+            np.concatenate([a, b]) for a, b in zip(pending, scan.flagged, strict=True)
+        )
         _, first = np.unique(r * graph.m + c, return_index=True)
         r, c, q = r[first], c[first], q[first]
         slack = sol.u[r] + sol.p[c] - (big + q)

@@ -88,7 +88,7 @@ def _full_scan(session, result):
     br, bc = blocking_for(session, scope, np.searchsorted(free, rows), cols, q)
     return sorted(
         (session.mentors[j].id, session.mentees[i].id)
-        for i, j in zip(free[br].tolist(), bc.tolist())
+        for i, j in zip(free[br].tolist(), bc.tolist(), strict=True)
     )
 
 
