@@ -162,7 +162,8 @@ def test_keeping_apart_changes_neither_and_stops_the_flag(world, flagged, client
     )
     assert DuplicateResolution.objects.get().outcome == "kept_apart"
     assert AuditEntry.objects.filter(action="applications.kept_apart").count() == 1
-    remaining = {p.reason for p in response.context["pairs"]}
+    ours = {a.pk for a in flagged.values()}
+    remaining = {p.reason for p in response.context["pairs"] if p.first.pk in ours}
     assert remaining == {
         "same Gmail address (Gmail ignores dots and +tags)",
         "same LinkedIn profile",
@@ -197,7 +198,7 @@ def test_the_page_takes_the_same_queries_for_few_and_many_pairs(
     url = reverse("applications:duplicates", args=[world.edition.slug])
     client.get(url)
     with django_assert_num_queries(_count(client, url)) as few:
-        client.get(url)
+        before = client.get(url).content.decode().count('class="duplicate-pair"')
     for index in range(15):
         apply(world, f"Iga Bąk {index}", f"iga.bak{index}@gmail.com")
         apply(world, f"I. Bąk {index}", f"igabak{index}+x@gmail.com")
@@ -205,7 +206,7 @@ def test_the_page_takes_the_same_queries_for_few_and_many_pairs(
     with django_assert_num_queries(len(few.captured_queries)):
         response = client.get(url)
 
-    assert response.content.decode().count('class="duplicate-pair"') == 16
+    assert response.content.decode().count('class="duplicate-pair"') == before + 15
 
 
 def _count(client, url):
