@@ -71,7 +71,8 @@ def main():
     args = parse_args()
     before = loadavg()
     url = prepare_database(args.database_url, reuse=args.reuse)
-    os.environ.update(DATABASE_URL=url, TANDEM_TODAY=TODAY)
+    # The database cache here too, or createcachetable has no table to create.
+    os.environ.update(DATABASE_URL=url, TANDEM_TODAY=TODAY, TANDEM_CACHE="database")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tandem.settings")
     os.environ["TANDEM_VAR_DIR"] = tempfile.mkdtemp(prefix="tandem-load-")
     import django
@@ -363,6 +364,7 @@ class Server:
             # and the client gives up on any answer after 30 s all the same.
             "WEB_TIMEOUT": "120",
         }
+        self.workers = workers
         self.process = None
 
     def __enter__(self):
@@ -386,6 +388,7 @@ class Server:
         )
         try:
             self.wait_healthy()
+            self.warm(self.workers)
         except BaseException:
             self.__exit__()
             raise
@@ -411,6 +414,24 @@ class Server:
                 break
             time.sleep(0.5)
         raise SystemExit(f"gunicorn did not come up; see {self.var / 'gunicorn.log'}")
+
+    def warm(self, workers):
+        """Send each worker a first request, the one that imports every view."""
+        import requests
+
+        def one():
+            requests.get(
+                self.url("/healthz"),
+                headers={"X-Forwarded-Proto": "https"},
+                allow_redirects=False,
+                timeout=120,
+            )
+
+        threads = [threading.Thread(target=one) for _ in range(3 * workers)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
 
     def url(self, path):
         return f"http://{HOST}:{self.port}{path}"
