@@ -23,19 +23,16 @@ import django
 
 django.setup()
 
-from django.contrib.auth.hashers import make_password  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
-from django.utils import timezone  # noqa: E402
 
-from tandem.applications.models import Application  # noqa: E402
+from benchmarks import seeding  # noqa: E402
 from tandem.certificates.domain import eligibility, issuing, setup  # noqa: E402
 from tandem.certificates.models import Certificate  # noqa: E402
-from tandem.events.models import Attendance, Event  # noqa: E402
-from tandem.mentoring.models import Meeting, Pair  # noqa: E402
-from tandem.people.models import Membership, Person  # noqa: E402
+from tandem.events.models import Event  # noqa: E402
+from tandem.people.models import Person  # noqa: E402
 from tandem.programs.models import (  # noqa: E402
     Association,
     Edition,
@@ -43,7 +40,6 @@ from tandem.programs.models import (  # noqa: E402
     RoleGrant,
 )
 
-UNUSABLE = make_password(None)
 COUNTRIES = ["PL", "HU", "CZ", "SK", "HR", "BE", "SE", "AE", "RS"]
 
 
@@ -68,60 +64,17 @@ def build(participants, pairs, seed=7, states=("active", "completed", "ended_ear
         email="coordinator@example.org", full_name="Karolina Nowicka"
     )
     RoleGrant.objects.create(person=coordinator, edition=edition, role="international")
-    people = Person.objects.bulk_create(
-        Person(
-            email=f"p{i}@example.org", full_name=f"Łukasz Wójcik {i}", password=UNUSABLE
-        )
-        for i in range(participants)
+    applications = seeding.add_participants(
+        edition, associations, participants, mentors=pairs
     )
-    home = [associations[i % len(associations)] for i in range(participants)]
-    Membership.objects.bulk_create(
-        Membership(
-            person=p, association=a, state="verified", joined_on=dt.date(2023, 10, 2)
-        )
-        for p, a in zip(people, home, strict=True)
+    pair_rows = seeding.add_pairs(
+        edition, applications, pairs, pairs, rng, states, began_on=dt.date(2023, 12, 1)
     )
-    mentors = pairs
-    applications = Application.objects.bulk_create(
-        Application(
-            person=p,
-            edition=edition,
-            association=a,
-            role="mentor" if i < mentors else "mentee",
-            state="submitted",
-            decision="accepted",
-            source="form",
-        )
-        for i, (p, a) in enumerate(zip(people, home, strict=True))
-    )
-    now = timezone.now()
-    pair_rows = Pair.objects.bulk_create(
-        Pair(
-            edition=edition,
-            mentor=applications[i],
-            mentee=applications[mentors + i],
-            pair_type=rng.choice(["local", "international"]),
-            language="English",
-            state=rng.choice(states),
-            mentor_accepted_at=now,
-            mentee_accepted_at=now,
-            began_on=dt.date(2023, 12, 1),
-        )
-        for i in range(pairs)
-    )
-    Meeting.objects.bulk_create(
-        Meeting(
-            pair=pair,
-            logged_by=pair.mentor.person,
-            held_on=dt.date(2024, 1, 1) + dt.timedelta(days=15 * n),
-            time_zone="Europe/Warsaw",
-            duration_minutes=60,
-            mode="online",
-            state="confirmed",
-            logged_at=now,
-        )
-        for pair in pair_rows
-        for n in range(rng.randint(0, 8))
+    seeding.add_meetings(
+        pair_rows,
+        [rng.randint(0, 8) for _ in pair_rows],
+        first_day=dt.date(2024, 1, 1),
+        every_days=15,
     )
     start = dt.datetime(2023, 11, 14, 17, tzinfo=dt.UTC)
     events = [
@@ -137,11 +90,7 @@ def build(participants, pairs, seed=7, states=("active", "completed", "ended_ear
         )
         for n in range(3)
     ]
-    Attendance.objects.bulk_create(
-        Attendance(event=event, person=p, minutes=120, source="roster", recorded_at=now)
-        for event in events
-        for p in people[:mentors]
-    )
+    seeding.add_attendance(events, [a.person for a in applications[:pairs]])
     return edition, coordinator
 
 

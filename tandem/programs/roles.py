@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django.db.models import Q
+from django.utils.functional import LazyObject, empty
 
 from tandem.programs.models import EditionAssociation, RoleGrant
 
@@ -30,10 +31,24 @@ def roles_for(person, edition):
     """The person's roles in the edition, computed once per person object."""
     if not getattr(person, "is_authenticated", False) or edition is None:
         return NOBODY
-    cache = person.__dict__.setdefault("_tandem_roles", {})
+    cache = _person_itself(person).__dict__.setdefault("_tandem_roles", {})
     if edition.pk not in cache:
         cache[edition.pk] = _load_roles(person, edition)
     return cache[edition.pk]
+
+
+def _person_itself(person):
+    """The Person behind ``request.user``'s lazy wrapper.
+
+    Permission rules receive the Person itself (``has_perm`` runs on it) while
+    templates and context processors hold the wrapper, whose ``__dict__`` is its
+    own: caching on the wrapper loaded every page's roles twice.
+    """
+    if isinstance(person, LazyObject):
+        if person._wrapped is empty:
+            person._setup()
+        return person._wrapped
+    return person
 
 
 def _load_roles(person, edition):

@@ -38,3 +38,20 @@ def test_queries_stay_flat_as_rows_grow(client, world, role, url_name, args):
     many = count_queries(client, url)
 
     assert many == few
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    # Session, person, edition, roles (grants and memberships), the editions of
+    # the menu, milestones, then the counts: one aggregate for a national
+    # coordinator, four for the international one.
+    [("national_a", 8), ("international", 11)],
+)
+def test_a_dashboard_loads_the_roles_once(client, world, role, expected):
+    client.force_login(world.people[role])
+    url = reverse("programs:dashboard", args=[world.edition.slug])
+    client.get(url)
+
+    queries = count_queries(client, url)
+
+    assert queries == expected
