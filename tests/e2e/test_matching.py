@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tandem.applications.models import Application
+from tandem.matching.models import MatchRun
 from tandem.mentoring.models import Pair
 from tandem.people.models import Membership
 from tests.mentoring.helpers import make_application
@@ -65,12 +66,7 @@ def test_coordinator_runs_pins_and_publishes_and_a_national_sees_its_members(
     screenshot(page, "board")
     axe_check(page)
 
-    mentor = Application.objects.filter(
-        edition=demo_cohort, role="mentor", association__country="PL"
-    ).order_by("pk")[0]
-    mentee = Application.objects.filter(
-        edition=demo_cohort, role="mentee", association__country="PL"
-    ).order_by("-pk")[0]
+    mentor, mentee = local_polish_pair(demo_cohort)
     page.get_by_label("Mentor", exact=True).select_option(str(mentor.pk))
     page.get_by_label("Mentee", exact=True).select_option(str(mentee.pk))
     page.get_by_label("Reason").fill("They met at the autumn event.")
@@ -97,8 +93,48 @@ def test_coordinator_runs_pins_and_publishes_and_a_national_sees_its_members(
         page.get_by_role("table").filter(has_text="AIESEC Alumni Poland")
     ).to_be_visible()
     expect(page.get_by_text(mentee.person.full_name).first).to_be_visible()
-    swedes = Application.objects.filter(edition=demo_cohort, association__country="SE")
+    # A Swede may be shown as the partner of a Polish member, never otherwise.
+    run = MatchRun.objects.filter(edition=demo_cohort).latest("pk")
+    proposals = run.proposals.select_related(
+        "mentor__association", "mentee__association"
+    )
+    beside_poles = {
+        application.person_id
+        for proposal in proposals
+        if "PL"
+        in {proposal.mentor.association.country, proposal.mentee.association.country}
+        for application in (proposal.mentor, proposal.mentee)
+    }
+    swedes = Application.objects.filter(
+        edition=demo_cohort, association__country="SE"
+    ).exclude(person_id__in=beside_poles)
+    assert swedes.exists()
     for application in swedes:
         expect(page.get_by_text(application.person.full_name)).to_have_count(0)
     screenshot(page, "national-pl")
     axe_check(page)
+
+
+def local_polish_pair(edition):
+    """A PL mentor and mentee whom the hard rules let form a local pair.
+
+    Any two would not do: the demo's applicants state pair preferences, and a
+    pin that breaks one is refused, as the board should.
+    """
+    accepted = Application.objects.filter(
+        edition=edition,
+        association__country="PL",
+        decision=Application.Decision.ACCEPTED,
+        preference__in=["local", "either"],
+    )
+    mentors = accepted.filter(role="mentor").order_by("pk")
+    mentees = accepted.filter(role="mentee").order_by("-pk")
+    for mentor in mentors:
+        for mentee in mentees:
+            if (
+                mentee.native_language == mentor.native_language
+                and mentee.employer.casefold() != mentor.employer.casefold()
+                and mentee.person_id != mentor.person_id
+            ):
+                return mentor, mentee
+    raise AssertionError("the demo edition has no possible local pair in Poland")
