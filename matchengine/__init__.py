@@ -7,9 +7,11 @@ others (the command line, the benchmark, the tests).
 from .generator import generate
 from .profiles import EngineInputError, MatchInput, Mentee, Mentor, Options, Weights
 from .report import MatchResult, PairResult, Unmatched
+from .scoring import PARTS, part_formulas
 from .session import MatchSession, run
 
 __all__ = [
+    "PARTS",
     "EngineInputError",
     "MatchInput",
     "MatchResult",
@@ -21,5 +23,6 @@ __all__ = [
     "Unmatched",
     "Weights",
     "generate",
+    "part_formulas",
     "run",
 ]

@@ -65,6 +65,34 @@ MERGE_LIMIT = 2048
 DENSE_TEXT_LIMIT = 512
 
 
+def part_formulas() -> dict[str, str]:
+    """Each part's formula from the module docstring, as one line, in PARTS order.
+
+    Callers that explain the parts (the weights page) read them here, so the
+    docstring stays the one place where a part is defined.
+    """
+    return dict(_part_formulas())
+
+
+@lru_cache(maxsize=1)
+def _part_formulas() -> tuple[tuple[str, str], ...]:
+    # An entry starts at a part's name indented by four spaces; deeper lines
+    # continue it, anything else ends it.
+    entries: dict[str, list[str]] = {}
+    current = None
+    for line in __doc__.splitlines():
+        body = line.removeprefix("    ")
+        head, _, rest = body.partition(" ")
+        if body != line and head in PARTS:
+            current = head
+            entries[current] = [rest.strip()]
+        elif current and body.startswith(" ") and body.strip():
+            entries[current].append(body.strip())
+        else:
+            current = None
+    return tuple((name, " ".join(entries[name])) for name in PARTS)
+
+
 def parse_offset_minutes(zone: str, who: str = "") -> int:
     """UTC offset in minutes of 'Europe/Prague', 'UTC+02:00', '+2' or '-05:30'."""
     offset = _offset_minutes(str(zone))

@@ -1,5 +1,6 @@
 from django import forms
 
+from tandem.matching.domain.weights import described
 from tandem.matching.models import Suggestion
 
 ACTIONS = [("pin", "pin"), ("veto", "veto"), ("unassign", "unassign"), ("swap", "swap")]
@@ -32,6 +33,23 @@ class RunForm(forms.Form):
         ],
         initial="none",
     )
+
+
+class WeightsForm(forms.Form):
+    """One number per score part, explained by the engine's formula.
+
+    Only the type is checked here; ``weights.set_weights`` refuses values outside
+    [0, 1] and all zeros, so the board and the command share one check.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for part in described({}):
+            self.fields[part["name"]] = forms.FloatField(
+                label=part["label"],
+                help_text=part["formula"],
+                widget=forms.NumberInput(attrs={"min": 0, "max": 1, "step": "any"}),
+            )
 
 
 class SuggestionForm(forms.Form):

@@ -7,6 +7,43 @@ which owns the transaction, the audit row and the e-mails.
 from django.conf import settings
 from django.db import models
 
+from matchengine import Weights
+
+
+def default_weights():
+    """The engine's default weight of each score part."""
+    return Weights().as_dict()
+
+
+class MatchingWeights(models.Model):
+    """An edition's weights of the score parts; every new run of the edition uses them.
+
+    ``values`` maps each field of the engine's ``Weights`` to a number in [0, 1];
+    ``tandem.matching.domain.weights`` checks them. An edition without a row runs
+    with the engine's defaults.
+    """
+
+    edition = models.OneToOneField(
+        "programs.Edition", on_delete=models.CASCADE, related_name="matching_weights"
+    )
+    values = models.JSONField(
+        default=default_weights, help_text="Score part → weight in [0, 1]."
+    )
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    changed_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name_plural = "matching weights"
+
+    def __str__(self):
+        return f"matching weights of {self.edition}"
+
 
 class MatchRun(models.Model):
     """One execution of the engine on an edition's accepted applicants; never edited.

@@ -9,6 +9,7 @@ P = "e/<slug:edition>/matching/"
 urlpatterns = [
     path(P, views.Board.as_view(), name="board"),
     path(f"{P}runs/new/", views.RunStart.as_view(), name="start"),
+    path(f"{P}weights/", views.WeightsEdit.as_view(), name="weights"),
     path(f"{P}runs/<int:pk>/", views.RunShow.as_view(), name="run"),
     path(f"{P}runs/<int:pk>/change/", views.RunChange.as_view(), name="change"),
     path(f"{P}runs/<int:pk>/publish/", views.RunPublish.as_view(), name="publish"),

@@ -3,19 +3,25 @@
 import csv
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.functional import cached_property
-from django.views.generic import TemplateView, View
+from django.views.generic import FormView, TemplateView, View
 
 from tandem.applications.models import Role
 from tandem.core import audit
 from tandem.core.views import EditionScopedMixin
-from tandem.matching.domain import publishing, queries, runs, suggestions
+from tandem.matching.domain import publishing, queries, runs, suggestions, weights
 from tandem.matching.domain.cohort import accepted_applications
-from tandem.matching.forms import ChangeForm, DecideForm, RunForm, SuggestionForm
+from tandem.matching.forms import (
+    ChangeForm,
+    DecideForm,
+    RunForm,
+    SuggestionForm,
+    WeightsForm,
+)
 from tandem.matching.models import MatchRun, Suggestion
 
 BOARD = "matching/board/show.html"
@@ -49,6 +55,7 @@ def board_context(request, edition, run, **extra):
         "groups": queries.grouped_by_association(rows),
         "proposals": rows,
         "unmatched": queries.unmatched(run, scope) if run else [],
+        "run_weights": weights.described(run.weights) if run else [],
         "suggestions": queries.suggestions(edition, scope),
         "can_change": request.user.has_perm("matching.change", edition),
         "run_form": RunForm(),
@@ -61,6 +68,8 @@ def board_context(request, edition, run, **extra):
             ),
             "matched": run.figures["matched"] - run.parent.figures["matched"],
         }
+    if request.user.has_perm("matching.edit_weights", edition):
+        context["edition_weights"] = weights.described(weights.weights_for(edition))
     if context["can_change"]:
         context["runs"] = list(queries.runs_of(edition)[:30])
         context["cohort"] = _cohort_choices(edition, rows)
@@ -127,6 +136,29 @@ class RunStart(EditionScopedMixin, View):
             return redirect("matching:board", self.edition.slug)
         messages.success(request, f"Run {run.pk}: {run.figures['matched']} matched.")
         return redirect("matching:run", self.edition.slug, run.pk)
+
+
+class WeightsEdit(EditionScopedMixin, FormView):
+    """The edition's weights of the score parts, used by every later run."""
+
+    permission = "matching.edit_weights"
+    form_class = WeightsForm
+    template_name = "matching/weights/edit.html"
+
+    def get_initial(self):
+        return weights.weights_for(self.edition)
+
+    def form_valid(self, form):
+        try:
+            weights.set_weights(
+                self.edition, form.cleaned_data, actor=self.request.user
+            )
+        except ValidationError as error:
+            for key, texts in error.message_dict.items():
+                form.add_error(None if key == NON_FIELD_ERRORS else key, texts)
+            return self.form_invalid(form)
+        messages.success(self.request, "Weights saved; the next run uses them.")
+        return redirect("matching:board", self.edition.slug)
 
 
 class RunChange(RunScopedMixin, View):

@@ -7,6 +7,7 @@ coordinator is pending. No member is added to A: other apps' tests count A's.
 """
 
 from tandem.matching.domain import runs, suggestions
+from tandem.matching.models import default_weights
 from tests import factories
 from tests.conftest import MARKER
 from tests.matching.helpers import mentee, mentor
@@ -66,6 +67,8 @@ CASES = [
     ),
     Row("matching:export", run, BOARD),
     Row("matching:start", ed, ACTION, method="post"),
+    Row("matching:weights", ed, "login 404 403 403 403 403 403 403 403 200 404"),
+    Row("matching:weights", ed, ACTION, method="post", data=default_weights()),
     Row("matching:change", run, ACTION, method="post", data={"action": "pin"}),
     Row("matching:publish", run, ACTION, method="post"),
     Row(

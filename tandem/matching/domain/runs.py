@@ -7,12 +7,14 @@ engine session and stores the result as a new run whose parent is the changed on
 import logging
 from dataclasses import asdict
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from matchengine import EngineInputError, Options, Weights
+from matchengine import EngineInputError, Options
 from tandem.core import audit, clock
 from tandem.matching.domain import sessions
 from tandem.matching.domain.cohort import engine_input, load_cohort
+from tandem.matching.domain.weights import described, with_overrides
 from tandem.matching.models import MatchRun, Pin, Proposal, Source, UnmatchedEntry, Veto
 
 logger = logging.getLogger(__name__)
@@ -41,12 +43,18 @@ def explain(error: EngineInputError, applications) -> BoardError:
 
 
 def start_run(edition, *, actor, weights=None, options=None, progress=None):
-    """Solve the edition's accepted cohort with its current pins and vetoes.
+    """Solve the edition's accepted cohort with its weights, pins and vetoes.
 
-    ``progress`` is called with a stage name before each stage (the command's
-    display). Raises BoardError for input the engine refuses.
+    ``weights`` replaces some of the edition's weights for this run only; the run
+    records the weights it used. ``progress`` is called with a stage name before
+    each stage (the command's display). Raises BoardError for input the engine or
+    the weights check refuses.
     """
     say = progress or (lambda stage: None)
+    try:
+        weights = with_overrides(edition, weights)
+    except ValidationError as error:
+        raise BoardError(" ".join(error.messages)) from error
     say("loading applications")
     cohort = load_cohort(edition)
     roles = {app.role for app in cohort.applications.values()}
@@ -55,7 +63,6 @@ def start_run(edition, *, actor, weights=None, options=None, progress=None):
             "Matching needs accepted, verified mentors and mentees; this edition "
             f"has {len(cohort.applications)} accepted applicants, not of both roles."
         )
-    weights = asdict(Weights(**(weights or {})))
     options = asdict(Options(**(options or {})))
     pins = _pairs_in(Pin, edition, cohort)
     vetoes = _pairs_in(Veto, edition, cohort)
@@ -328,7 +335,8 @@ def swap(run, first, second, *, actor):
 
 
 def compare_runs(a, b):
-    """What changed from run ``a`` to run ``b``: pairs gone, pairs new, score change."""
+    """What changed from run ``a`` to run ``b``: pairs gone, pairs new, score change,
+    and the weights each run used."""
 
     def pairs(run):
         return {
@@ -350,4 +358,8 @@ def compare_runs(a, b):
             (b.figures.get("total_score") or 0) - (a.figures.get("total_score") or 0), 6
         ),
         "matched_change": b.figures.get("matched", 0) - a.figures.get("matched", 0),
+        "weights": [
+            {**part, "a": part["value"], "b": b.weights.get(part["name"])}
+            for part in described(a.weights)
+        ],
     }

@@ -22,13 +22,21 @@ class Command(BaseCommand):
             help="Objective: most matches and score, worst-off first, or fair share.",
         )
         parser.add_argument(
+            "--weights",
+            default="",
+            metavar="PART=VALUE,...",
+            help="Replace some of the edition's weights for this run only, "
+            "e.g. industry=0,text=0.5; the edition's stored weights stay as they are.",
+        )
+        parser.add_argument(
             "--publish", action="store_true", help="Publish the run's pairs."
         )
 
-    def handle(self, *args, edition, fairness, publish, **options):
+    def handle(self, *args, edition, fairness, weights, publish, **options):
         edition = Edition.objects.filter(slug=edition).first()
         if edition is None:
             raise CommandError("No edition with that slug.")
+        weights = _weights(weights)
         started = time.perf_counter()
 
         def progress(stage):
@@ -37,7 +45,11 @@ class Command(BaseCommand):
 
         try:
             run = runs.start_run(
-                edition, actor=None, options={"fairness": fairness}, progress=progress
+                edition,
+                actor=None,
+                weights=weights,
+                options={"fairness": fairness},
+                progress=progress,
             )
         except runs.BoardError as error:
             raise CommandError(error.message) from error
@@ -63,6 +75,7 @@ class Command(BaseCommand):
             f"Total score {f['total_score']:.3f}, worst-off {_num(f['worst'])}, "
             f"10th percentile {_num(f['p10'])}, blocking pairs {f['blocking_pairs']}",
             f"Optimality: {proof}; solved in {f['seconds']:.3f} s",
+            "Weights: " + ", ".join(f"{k} {v}" for k, v in run.weights.items()),
         ]
         lines += [
             f"  {country}: {row['mentees_matched']} of {row['mentees']} mentees, "
@@ -70,6 +83,17 @@ class Command(BaseCommand):
             for country, row in f["fill"].items()
         ]
         self.stdout.write("\n".join(lines))
+
+
+def _weights(text):
+    """'industry=0,text=0.5' as {'industry': '0', 'text': '0.5'}; the run checks."""
+    pairs = {}
+    for item in filter(None, (part.strip() for part in text.split(","))):
+        name, sign, value = item.partition("=")
+        if not sign or not name.strip() or not value.strip():
+            raise CommandError(f"Write each weight as part=value, not {item!r}.")
+        pairs[name.strip()] = value.strip()
+    return pairs
 
 
 def _num(value):
