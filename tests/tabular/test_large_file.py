@@ -1,7 +1,8 @@
 """A generated file of benchmark size previews whole, every row accounted for.
 
-How fast it does so is the benchmark's to measure (benchmarks/preview_file.py, figures
-in the README), not a test's: a timed assertion fails on a busy machine, not on slow code.
+How fast it does so is the benchmark's to measure (benchmarks/preview_file.py,
+figures in the README), not a test's: a timed assertion fails on a busy machine,
+not on slow code.
 """
 
 from benchmarks.make_applications_file import make
