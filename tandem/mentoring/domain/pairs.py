@@ -56,7 +56,7 @@ def create_pairs(edition, proposals, *, actor, source, announce=True):
     """
     proposals = [tuple(proposal) for proposal in proposals]
     ids = {pk for mentor, mentee, *_ in proposals for pk in (mentor, mentee)}
-    applications = Application.objects.select_for_update(of=("self",)).in_bulk(ids)
+    applications = _lock_applications(ids)
     existing = set(
         Pair.objects.filter(edition=edition, mentee_id__in=ids).values_list(
             "mentor_id", "mentee_id"
@@ -82,6 +82,22 @@ def create_pairs(edition, proposals, *, actor, source, announce=True):
         transaction.on_commit(lambda: _tell_new_pairs(ids_created))
     logger.info("pairs.created edition=%s count=%s", edition.pk, len(created))
     return created
+
+
+def _lock_applications(ids):
+    """Lock every mentor and mentee row of the proposals, in id order.
+
+    The lock is what keeps a mentor within capacity when two coordinators publish
+    (or re-match) at once: the second waits here until the first has committed,
+    and PostgreSQL's read committed then reads the first one's pairs in the count
+    that follows. The fixed order keeps two such calls from deadlocking.
+    """
+    locked = (
+        Application.objects.select_for_update(of=("self",))
+        .filter(pk__in=ids)
+        .order_by("pk")
+    )
+    return {application.pk: application for application in locked}
 
 
 def _check_proposals(edition, proposals, applications):
