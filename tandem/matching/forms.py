@@ -12,6 +12,12 @@ class ChangeForm(forms.Form):
     first = forms.IntegerField(required=False)
     second = forms.IntegerField(required=False)
     reason = forms.CharField(max_length=300, required=False)
+    # The board's version the page showed (runs.board_version); a page without
+    # one is older than every change.
+    seen = forms.IntegerField(required=False)
+
+    def clean_seen(self):
+        return self.cleaned_data["seen"] or 0
 
     def clean(self):
         data = super().clean()

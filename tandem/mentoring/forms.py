@@ -61,6 +61,12 @@ class StateChangeForm(forms.Form):
         ]
     )
     reason = forms.CharField(required=False, max_length=2000)
+    # The pair's version the page showed; a page without one is treated as
+    # older than every change, so it can never overwrite one.
+    seen = forms.IntegerField(required=False)
+
+    def clean_seen(self):
+        return self.cleaned_data["seen"] or 0
 
 
 class CheckpointReviewForm(forms.Form):
@@ -108,6 +114,9 @@ class CaseUpdateForm(forms.Form):
 
 
 class ContractForm(forms.ModelForm):
+    # The stamp of the text this form was loaded with (see tandem.core.conflicts).
+    seen = forms.CharField(required=False, widget=forms.HiddenInput)
+
     class Meta:
         model = ContractTemplate
         fields = ["title", "body"]
