@@ -1,5 +1,6 @@
 from django import forms
 
+from tandem.core.submissions import SubmissionField
 from tandem.matching.models import Suggestion
 
 ACTIONS = [("pin", "pin"), ("veto", "veto"), ("unassign", "unassign"), ("swap", "swap")]
@@ -45,6 +46,7 @@ class SuggestionForm(forms.Form):
     mentor = forms.TypedChoiceField(coerce=int)
     mentee = forms.TypedChoiceField(coerce=int)
     reason = forms.CharField(max_length=500, widget=forms.Textarea(attrs={"rows": 2}))
+    submission = SubmissionField()
 
     def __init__(self, *args, mentors=(), mentees=(), **kwargs):
         super().__init__(*args, **kwargs)

@@ -7,6 +7,8 @@ which owns the transaction, the audit row and the e-mails.
 from django.conf import settings
 from django.db import models
 
+from tandem.core.submissions import token_field
+
 
 class MatchRun(models.Model):
     """One execution of the engine on an edition's accepted applicants; never edited.
@@ -206,6 +208,7 @@ class Suggestion(models.Model):
     )
     decided_at = models.DateTimeField(null=True, blank=True)
     answer = models.CharField(max_length=500, blank=True)
+    submission = token_field()
 
     class Meta:
         ordering = ["edition", "state", "-filed_at"]

@@ -298,6 +298,7 @@ class SuggestionFile(EditionScopedMixin, View):
                 mentee=picked[form.cleaned_data["mentee"]],
                 kind=form.cleaned_data["kind"],
                 reason=form.cleaned_data["reason"],
+                submission=form.cleaned_data["submission"],
             )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))

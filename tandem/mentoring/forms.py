@@ -2,6 +2,7 @@
 
 from django import forms
 
+from tandem.core.submissions import SubmissionField
 from tandem.mentoring.models import (
     MAX_MEETING_MINUTES,
     Activity,
@@ -44,6 +45,7 @@ class MeetingForm(forms.Form):
         help_text="Only you will ever see this note.",
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+    submission = SubmissionField()
 
 
 class MeetingResponseForm(forms.Form):
@@ -82,6 +84,7 @@ class ConcernForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 5}),
         max_length=4000,
     )
+    submission = SubmissionField()
 
 
 class CaseOpenForm(forms.Form):
@@ -90,6 +93,7 @@ class CaseOpenForm(forms.Form):
     )
     pair = forms.ModelChoiceField(queryset=None, required=False)
     summary = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), max_length=4000)
+    submission = SubmissionField()
 
     def __init__(self, *args, pairs, **kwargs):
         super().__init__(*args, **kwargs)
