@@ -254,6 +254,10 @@ class LinkedInExportForm(forms.Form):
 
 
 class ReviewForm(forms.ModelForm):
+    # The stamp of the review this form was loaded with ('' for none yet), so a
+    # save from a second, older window is refused instead of overwriting.
+    seen = forms.CharField(required=False, widget=forms.HiddenInput)
+
     class Meta:
         model = Review
         fields = ["maturity", "motivation", "comment"]

@@ -1,5 +1,6 @@
 from django import forms
 
+from tandem.core.submissions import SubmissionField
 from tandem.matching.domain.weights import described
 from tandem.matching.models import Suggestion
 
@@ -13,6 +14,12 @@ class ChangeForm(forms.Form):
     first = forms.IntegerField(required=False)
     second = forms.IntegerField(required=False)
     reason = forms.CharField(max_length=300, required=False)
+    # The board's version the page showed (runs.board_version); a page without
+    # one is older than every change.
+    seen = forms.IntegerField(required=False)
+
+    def clean_seen(self):
+        return self.cleaned_data["seen"] or 0
 
     def clean(self):
         data = super().clean()
@@ -57,6 +64,7 @@ class SuggestionForm(forms.Form):
     mentor = forms.TypedChoiceField(coerce=int)
     mentee = forms.TypedChoiceField(coerce=int)
     reason = forms.CharField(max_length=500, widget=forms.Textarea(attrs={"rows": 2}))
+    submission = SubmissionField()
 
     def __init__(self, *args, mentors=(), mentees=(), **kwargs):
         super().__init__(*args, **kwargs)

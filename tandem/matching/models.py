@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 
 from matchengine import Weights
+from tandem.core.submissions import token_field
 
 
 def default_weights():
@@ -243,6 +244,7 @@ class Suggestion(models.Model):
     )
     decided_at = models.DateTimeField(null=True, blank=True)
     answer = models.CharField(max_length=500, blank=True)
+    submission = token_field()
 
     class Meta:
         ordering = ["edition", "state", "-filed_at"]

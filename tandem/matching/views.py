@@ -11,7 +11,7 @@ from django.utils.functional import cached_property
 from django.views.generic import FormView, TemplateView, View
 
 from tandem.applications.models import Role
-from tandem.core import audit
+from tandem.core import audit, conflicts
 from tandem.core.views import EditionScopedMixin
 from tandem.matching.domain import publishing, queries, runs, suggestions, weights
 from tandem.matching.domain.cohort import accepted_applications
@@ -59,6 +59,7 @@ def board_context(request, edition, run, **extra):
         "suggestions": queries.suggestions(edition, scope),
         "can_change": request.user.has_perm("matching.change", edition),
         "run_form": RunForm(),
+        "version": runs.board_version(edition),
         **extra,
     }
     if run is not None and run.parent_id and scope is None:
@@ -176,17 +177,28 @@ class RunChange(RunScopedMixin, View):
             new = self._apply(form.cleaned_data)
         except runs.BoardError as error:
             return self._answer(self.run, error=error.message)
+        except conflicts.EditConflict as error:
+            return self._answer(self.run, error=" ".join(error.messages))
         return self._answer(new)
 
     def _apply(self, data):
-        actor, action = self.request.user, data["action"]
+        actor, action, seen = self.request.user, data["action"], data["seen"]
         if action == "swap":
-            return runs.swap(self.run, data["first"], data["second"], actor=actor)
+            return runs.swap(
+                self.run, data["first"], data["second"], actor=actor, seen=seen
+            )
         if action == "unassign":
-            return runs.unassign(self.run, data["mentor"], data["mentee"], actor=actor)
+            return runs.unassign(
+                self.run, data["mentor"], data["mentee"], actor=actor, seen=seen
+            )
         change = runs.pin if action == "pin" else runs.veto
         return change(
-            self.run, data["mentor"], data["mentee"], actor=actor, reason=data["reason"]
+            self.run,
+            data["mentor"],
+            data["mentee"],
+            actor=actor,
+            reason=data["reason"],
+            seen=seen,
         )
 
     def _answer(self, run, error=None):
@@ -207,8 +219,12 @@ class RunPublish(RunScopedMixin, View):
 
     def post(self, request, *args, **kwargs):
         try:
+            seen = request.POST.get("seen", "")
             created = publishing.publish_run(
-                self.run, actor=request.user, base_url=request.build_absolute_uri("/")
+                self.run,
+                actor=request.user,
+                base_url=request.build_absolute_uri("/"),
+                seen=int(seen) if seen.isdigit() else 0,
             )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
@@ -314,6 +330,7 @@ class SuggestionFile(EditionScopedMixin, View):
                 mentee=picked[form.cleaned_data["mentee"]],
                 kind=form.cleaned_data["kind"],
                 reason=form.cleaned_data["reason"],
+                submission=form.cleaned_data["submission"],
             )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))

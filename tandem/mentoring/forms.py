@@ -2,6 +2,7 @@
 
 from django import forms
 
+from tandem.core.submissions import SubmissionField
 from tandem.mentoring.models import (
     MAX_MEETING_MINUTES,
     Activity,
@@ -44,6 +45,7 @@ class MeetingForm(forms.Form):
         help_text="Only you will ever see this note.",
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+    submission = SubmissionField()
 
 
 class MeetingResponseForm(forms.Form):
@@ -61,6 +63,12 @@ class StateChangeForm(forms.Form):
         ]
     )
     reason = forms.CharField(required=False, max_length=2000)
+    # The pair's version the page showed; a page without one is treated as
+    # older than every change, so it can never overwrite one.
+    seen = forms.IntegerField(required=False)
+
+    def clean_seen(self):
+        return self.cleaned_data["seen"] or 0
 
 
 class CheckpointReviewForm(forms.Form):
@@ -76,6 +84,7 @@ class ConcernForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 5}),
         max_length=4000,
     )
+    submission = SubmissionField()
 
 
 class CaseOpenForm(forms.Form):
@@ -84,6 +93,7 @@ class CaseOpenForm(forms.Form):
     )
     pair = forms.ModelChoiceField(queryset=None, required=False)
     summary = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), max_length=4000)
+    submission = SubmissionField()
 
     def __init__(self, *args, pairs, **kwargs):
         super().__init__(*args, **kwargs)
@@ -108,6 +118,9 @@ class CaseUpdateForm(forms.Form):
 
 
 class ContractForm(forms.ModelForm):
+    # The stamp of the text this form was loaded with (see tandem.core.conflicts).
+    seen = forms.CharField(required=False, widget=forms.HiddenInput)
+
     class Meta:
         model = ContractTemplate
         fields = ["title", "body"]

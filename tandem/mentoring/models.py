@@ -9,6 +9,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 
+from tandem.core.submissions import token_field
+
 MAX_MEETING_MINUTES = 8 * 60
 
 
@@ -200,6 +202,7 @@ class Meeting(models.Model):
     state = models.CharField(max_length=10, choices=State.choices, default=State.LOGGED)
     responded_at = models.DateTimeField(null=True, blank=True)
     logged_at = models.DateTimeField()
+    submission = token_field()
 
     class Meta:
         ordering = ["-held_on", "-id"]
@@ -342,6 +345,7 @@ class Case(models.Model):
     summary = models.TextField()
     opened_at = models.DateTimeField()
     resolved_at = models.DateTimeField(null=True, blank=True)
+    submission = token_field()
 
     class Meta:
         ordering = ["state", "-opened_at", "-id"]

@@ -1,6 +1,7 @@
 from django import forms
 
 from tandem.core.languages import language_choices
+from tandem.core.submissions import SubmissionField
 from tandem.programs.models import JoinRequest, Milestone
 
 
@@ -28,6 +29,7 @@ class JoinRequestForm(forms.ModelForm):
         choices=language_choices,
         help_text="The languages your members speak (hold Ctrl or ⌘ to pick several).",
     )
+    submission = SubmissionField()
 
     class Meta:
         model = JoinRequest

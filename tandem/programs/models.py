@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
+from tandem.core.submissions import token_field
 from tandem.people.models import validate_languages
 
 
@@ -234,6 +235,7 @@ class JoinRequest(models.Model):
         Association, on_delete=models.SET_NULL, null=True, blank=True
     )
     submitted_at = models.DateTimeField(auto_now_add=True)
+    submission = token_field()
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

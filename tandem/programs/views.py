@@ -233,7 +233,9 @@ class JoinRequestCreate(CreateView):
     def form_valid(self, form):
         data = {name: form.cleaned_data[name] for name in form.Meta.fields}
         try:
-            joining.submit_join_request(self.edition, data)
+            joining.submit_join_request(
+                self.edition, data, submission=form.cleaned_data["submission"]
+            )
         except ValidationError as error:
             form.add_error(None, error)
             return self.form_invalid(form)

@@ -8,6 +8,7 @@ from django.db import transaction
 
 from tandem.applications.models import Application, ApplicationForm, PrivacyConsent
 from tandem.core import audit, clock
+from tandem.people.models import Person
 from tandem.programs.models import Milestone
 
 logger = logging.getLogger(__name__)
@@ -66,6 +67,10 @@ def save_application(
     """
     if not window_is_open(edition):
         raise ValidationError("Applications for this edition are closed.")
+    # Locking the person serialises their saves even before the application
+    # row exists, so two copies of a first submission cannot both insert one:
+    # the second waits, then finds and updates the first one's row.
+    Person.objects.select_for_update().filter(pk=person.pk).first()
     application = (
         Application.objects.select_for_update()
         .filter(person=person, edition=edition, role=role)

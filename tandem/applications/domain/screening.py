@@ -8,7 +8,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 
 from tandem.applications.models import Application, DecisionTemplate, Review
-from tandem.core import audit, clock
+from tandem.core import audit, clock, conflicts
 from tandem.people.models import Membership
 
 logger = logging.getLogger(__name__)
@@ -79,11 +79,31 @@ def save_decision_template(edition, decision, subject, body, *, actor):
 
 
 @transaction.atomic
-def review_application(application, *, actor, maturity, motivation, comment=""):
-    """Add or replace the actor's review of the application."""
+def review_application(
+    application, *, actor, maturity, motivation, comment="", seen=None
+):
+    """Add or replace the actor's review of the application.
+
+    ``seen`` is the stamp of the actor's review as their form showed it ('' for
+    none yet); when the review changed since, as when the same person saved it
+    from another window, EditConflict is raised and nothing is saved. ``None``
+    skips the check, for callers without a form.
+    """
     for label, score in (("maturity", maturity), ("motivation", motivation)):
         if score not in range(1, 6):
             raise ValidationError({label: "A score is a whole number from 1 to 5."})
+    # The application's row lock serialises the reviews of it, so two windows
+    # cannot both pass the check below before either has written.
+    Application.objects.select_for_update().filter(pk=application.pk).first()
+    current = Review.objects.filter(application=application, reviewer=actor).first()
+    if (
+        seen is not None
+        and current is not None
+        and conflicts.stamp(current.updated_at) != seen
+    ):
+        raise conflicts.changed(
+            "this review", by=actor, at=current.updated_at, actor=actor
+        )
     review, _ = Review.objects.update_or_create(
         application=application,
         reviewer=actor,
@@ -99,17 +119,21 @@ def review_application(application, *, actor, maturity, motivation, comment=""):
     return review
 
 
-def decide_application(application, decision, *, actor):
-    return decide_applications([application], decision, actor=actor)[0]
+def decide_application(application, decision, *, actor, seen=None):
+    seen = None if seen is None else {application.pk: seen}
+    return decide_applications([application], decision, actor=actor, seen=seen)[0]
 
 
 @transaction.atomic
-def decide_applications(applications, decision, *, actor):
+def decide_applications(applications, decision, *, actor, seen=None):
     """Accept, waitlist or reject; all or none of `applications` are decided.
 
     Raises ValidationError when one of them is not submitted or, for acceptance,
     its applicant's membership is not verified. Each applicant gets the edition's
-    template for the decision after commit.
+    template for the decision after commit. ``seen`` maps application ids to the
+    stamp of the decision the coordinator's page showed ('' for undecided); when
+    another coordinator decided one of them since, EditConflict names who and
+    nothing is decided. ``None`` skips the check, for callers without a form.
     """
     if decision not in Application.Decision.values:
         raise ValidationError(f"Unknown decision {decision!r}.")
@@ -120,6 +144,8 @@ def decide_applications(applications, decision, *, actor):
         .select_related("person", "association", "edition")
         .order_by("pk")
     )
+    if seen is not None:
+        _check_unchanged(locked, seen, actor=actor, single=len(locked) == 1)
     _check_decidable(locked, decision)
     now = clock.now()
     for application in locked:
@@ -136,6 +162,27 @@ def decide_applications(applications, decision, *, actor):
     decided = [application.pk for application in locked]
     transaction.on_commit(lambda: _tell_applicants(decided, decision))
     return locked
+
+
+def _check_unchanged(applications, seen, *, actor, single):
+    # decided_by is read here rather than joined into the locking query: after
+    # waiting for a lock PostgreSQL re-reads the locked row but not the rows
+    # joined to it, so a joined decider would be the one from before the wait.
+    changed = [
+        a for a in applications if conflicts.stamp(a.decided_at) != seen.get(a.pk, "")
+    ]
+    if not changed:
+        return
+    messages = [
+        conflicts.describe(
+            "this decision" if single else f"the decision on {a.person.full_name}",
+            by=a.decided_by,
+            at=a.decided_at,
+            actor=actor,
+        )
+        for a in changed
+    ]
+    raise conflicts.EditConflict(messages)
 
 
 def _check_decidable(applications, decision):

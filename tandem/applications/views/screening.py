@@ -11,6 +11,7 @@ from tandem.applications.domain.membership import membership_of
 from tandem.applications.forms import DecisionTemplateForm, ReviewForm
 from tandem.applications.models import Application
 from tandem.applications.views.base import ApplicationScopedMixin
+from tandem.core import conflicts
 from tandem.core.views import EditionScopedMixin
 
 # The decision buttons say what clicking them does; the recorded decision keeps
@@ -71,7 +72,10 @@ class ApplicationDetail(ApplicationScopedMixin, TemplateView):
             application=application,
             reviews=reviews,
             membership=membership_of(application),
-            review_form=ReviewForm(instance=mine),
+            review_form=ReviewForm(
+                instance=mine,
+                initial={"seen": conflicts.stamp(mine.updated_at if mine else None)},
+            ),
             can_decide=self.request.user.has_perm("applications.decide", application),
             decisions=DECISION_ACTIONS,
             consents=application.consents.all()[:5],
@@ -89,10 +93,14 @@ class ApplicationReview(ApplicationScopedMixin, View):
     def post(self, request, *args, **kwargs):
         form = ReviewForm(request.POST)
         if form.is_valid():
-            screening.review_application(
-                self.application, actor=request.user, **form.cleaned_data
-            )
-            messages.success(request, "Your review is saved.")
+            try:
+                screening.review_application(
+                    self.application, actor=request.user, **form.cleaned_data
+                )
+            except conflicts.EditConflict as exc:
+                messages.error(request, " ".join(exc.messages))
+            else:
+                messages.success(request, "Your review is saved.")
         else:
             messages.error(request, "A review needs both scores from 1 to 5.")
         return redirect(
@@ -106,7 +114,12 @@ class ApplicationDecide(ApplicationScopedMixin, View):
     def post(self, request, *args, **kwargs):
         decision = request.POST.get("decision", "")
         try:
-            screening.decide_application(self.application, decision, actor=request.user)
+            screening.decide_application(
+                self.application,
+                decision,
+                actor=request.user,
+                seen=request.POST.get("decided", ""),
+            )
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         else:
@@ -127,7 +140,14 @@ class ApplicationDecideBulk(EditionScopedMixin, View):
             messages.error(request, "Choose at least one application.")
         else:
             try:
-                screening.decide_applications(chosen, decision, actor=request.user)
+                screening.decide_applications(
+                    chosen,
+                    decision,
+                    actor=request.user,
+                    seen={
+                        a.pk: request.POST.get(f"decided-{a.pk}", "") for a in chosen
+                    },
+                )
             except ValidationError as exc:
                 messages.error(request, "Nothing decided. " + " ".join(exc.messages))
             else:

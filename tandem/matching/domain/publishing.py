@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from tandem.core import audit, clock
+from tandem.matching.domain.runs import lock_unchanged
 from tandem.matching.models import MatchRun
 from tandem.mentoring.domain.pairs import create_pairs
 from tandem.mentoring.models import Pair
@@ -17,15 +18,17 @@ logger = logging.getLogger(__name__)
 
 
 @transaction.atomic
-def publish_run(run, *, actor, base_url=""):
+def publish_run(run, *, actor, base_url="", seen=None):
     """Create the run's pairs and introduce each pair by e-mail; returns new pairs.
 
     Publishing is idempotent: pairs that already exist are skipped by
     ``create_pairs``, so a second call creates and sends nothing. A proposal that
     can no longer be published (a mentee already paired by an earlier run) refuses
-    the whole run with ValidationError.
+    the whole run with ValidationError. ``seen`` is the board's version the
+    coordinator's page showed: a run someone changed since is not published
+    (EditConflict, see ``runs.lock_unchanged``).
     """
-    run = MatchRun.objects.select_for_update().get(pk=run.pk)
+    run = lock_unchanged(run, seen, actor=actor)
     proposals = [
         (p.mentor_id, p.mentee_id, p.pair_type, p.language.title())
         for p in run.proposals.all()

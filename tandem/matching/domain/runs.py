@@ -9,9 +9,10 @@ from dataclasses import asdict
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Max
 
 from matchengine import EngineInputError, Options
-from tandem.core import audit, clock
+from tandem.core import audit, clock, conflicts
 from tandem.matching.domain import sessions
 from tandem.matching.domain.cohort import engine_input, load_cohort
 from tandem.matching.domain.weights import described, with_overrides
@@ -204,8 +205,43 @@ def _ids_of(run):
     return [int(k) for k in run.same_person]
 
 
-def _edit(run, change, steps, *, actor):
+def lock_unchanged(run, seen, *, actor):
+    """Lock the run's row and return it; EditConflict when it changed after ``seen``.
+
+    A change of a run is a new run whose parent it is, so a child newer than the
+    newest run of the edition the coordinator's page knew (``seen``) means the
+    page is stale. ``None`` skips the check, for callers without a page.
+    """
+    locked = MatchRun.objects.select_for_update().get(pk=run.pk)
+    if seen is None:
+        return locked
+    child = (
+        MatchRun.objects.filter(parent=locked, pk__gt=seen)
+        .select_related("created_by")
+        .order_by("pk")
+        .first()
+    )
+    if child is not None:
+        said = conflicts.describe(
+            "this run", by=child.created_by, at=child.created_at, actor=actor
+        )
+        raise conflicts.EditConflict(
+            f"{said} The changed board is run {child.pk}.", code="conflict"
+        )
+    return locked
+
+
+def board_version(edition):
+    """The version a board page carries: the newest run of the edition it knew."""
+    return (
+        MatchRun.objects.filter(edition=edition).aggregate(newest=Max("pk"))["newest"]
+        or 0
+    )
+
+
+def _edit(run, change, steps, *, actor, seen=None):
     """Apply engine steps to the run's session, save the result as a child run."""
+    run = lock_unchanged(run, seen, actor=actor)
     if run.state == MatchRun.State.PUBLISHED:
         raise BoardError("This run is published; start a new run to change pairs.")
     session, applications = session_for(run)
@@ -247,7 +283,16 @@ def _keep(model, run, mentor_id, mentee_id, *, actor, reason, source):
 
 
 @transaction.atomic
-def pin(run, mentor_id, mentee_id, *, actor, reason="", source=Source.COORDINATOR):
+def pin(
+    run,
+    mentor_id,
+    mentee_id,
+    *,
+    actor,
+    reason="",
+    source=Source.COORDINATOR,
+    seen=None,
+):
     """Force the pair in a new run, and in every later run of the edition."""
     steps = [("pin", mentor_id, mentee_id)]
     if [mentor_id, mentee_id] in run.vetoes:
@@ -255,14 +300,23 @@ def pin(run, mentor_id, mentee_id, *, actor, reason="", source=Source.COORDINATO
     Veto.objects.filter(
         edition=run.edition, mentor_id=mentor_id, mentee_id=mentee_id
     ).delete()
-    new = _edit(run, f"pin {mentor_id}–{mentee_id}", steps, actor=actor)
+    new = _edit(run, f"pin {mentor_id}–{mentee_id}", steps, actor=actor, seen=seen)
     _keep(Pin, run, mentor_id, mentee_id, actor=actor, reason=reason, source=source)
     audit.record("matching.pin", new, actor=actor, edition=run.edition)
     return new
 
 
 @transaction.atomic
-def veto(run, mentor_id, mentee_id, *, actor, reason="", source=Source.COORDINATOR):
+def veto(
+    run,
+    mentor_id,
+    mentee_id,
+    *,
+    actor,
+    reason="",
+    source=Source.COORDINATOR,
+    seen=None,
+):
     """Forbid the pair in a new run, and in every later run of the edition."""
     steps = [("veto", mentor_id, mentee_id)]
     if [mentor_id, mentee_id] in run.pins:
@@ -270,14 +324,14 @@ def veto(run, mentor_id, mentee_id, *, actor, reason="", source=Source.COORDINAT
         Pin.objects.filter(
             edition=run.edition, mentor_id=mentor_id, mentee_id=mentee_id
         ).delete()
-    new = _edit(run, f"veto {mentor_id}–{mentee_id}", steps, actor=actor)
+    new = _edit(run, f"veto {mentor_id}–{mentee_id}", steps, actor=actor, seen=seen)
     _keep(Veto, run, mentor_id, mentee_id, actor=actor, reason=reason, source=source)
     audit.record("matching.veto", new, actor=actor, edition=run.edition)
     return new
 
 
 @transaction.atomic
-def unassign(run, mentor_id, mentee_id, *, actor):
+def unassign(run, mentor_id, mentee_id, *, actor, seen=None):
     """Take a proposed pair apart: a pinned pair loses its pin, any other is vetoed.
 
     The engine then uses both people elsewhere if that improves the result.
@@ -291,14 +345,15 @@ def unassign(run, mentor_id, mentee_id, *, actor):
             f"unpin {mentor_id}–{mentee_id}",
             [("unpin", mentor_id, mentee_id)],
             actor=actor,
+            seen=seen,
         )
         audit.record("matching.unpin", new, actor=actor, edition=run.edition)
         return new
-    return veto(run, mentor_id, mentee_id, actor=actor, reason="unassigned")
+    return veto(run, mentor_id, mentee_id, actor=actor, reason="unassigned", seen=seen)
 
 
 @transaction.atomic
-def swap(run, first, second, *, actor):
+def swap(run, first, second, *, actor, seen=None):
     """Exchange the mentees of two proposals by pinning the crossed pairs."""
     proposals = {p.pk: p for p in run.proposals.filter(pk__in=[first, second])}
     if len(proposals) != 2:
@@ -311,7 +366,7 @@ def swap(run, first, second, *, actor):
         if [p.mentor_id, p.mentee_id] in run.pins:
             steps.append(("unpin", p.mentor_id, p.mentee_id))
     steps += [("pin", a.mentor_id, b.mentee_id), ("pin", b.mentor_id, a.mentee_id)]
-    new = _edit(run, f"swap {a.pk}–{b.pk}", steps, actor=actor)
+    new = _edit(run, f"swap {a.pk}–{b.pk}", steps, actor=actor, seen=seen)
     Pin.objects.filter(
         edition=run.edition,
         mentor_id__in=[a.mentor_id, b.mentor_id],

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from tandem.applications.models import Application, Role
-from tandem.core import audit, clock
+from tandem.core import audit, clock, submissions
 from tandem.matching.domain import runs
 from tandem.matching.models import Source, Suggestion
 from tandem.programs.roles import roles_for
@@ -15,12 +15,16 @@ logger = logging.getLogger(__name__)
 
 
 @transaction.atomic
-def file_suggestion(edition, *, actor, mentor, mentee, kind, reason):
+def file_suggestion(edition, *, actor, mentor, mentee, kind, reason, submission=None):
     """Record a national coordinator's 'pair these two' or 'avoid this pair'.
 
     The coordinator must coordinate the association of the mentor or the mentee:
-    a suggestion is about one's own members.
+    a suggestion is about one's own members. A repeat of the same form
+    ``submission`` returns the suggestion the first one filed.
     """
+    repeat = submissions.already(Suggestion, submission, filed_by_id=actor.pk)
+    if repeat is not None:
+        return repeat
     if kind not in Suggestion.Kind.values:
         raise ValidationError(f"Unknown kind of suggestion {kind!r}.")
     if not str(reason).strip():
@@ -36,7 +40,10 @@ def file_suggestion(edition, *, actor, mentor, mentee, kind, reason):
     )
     if association is None:
         raise ValidationError("Suggest pairs for your own association's members.")
-    suggestion = Suggestion.objects.create(
+    suggestion, created = submissions.create_once(
+        Suggestion,
+        submission,
+        owner={"filed_by_id": actor.pk},
         edition=edition,
         association=association,
         mentor=mentor,
@@ -46,6 +53,8 @@ def file_suggestion(edition, *, actor, mentor, mentee, kind, reason):
         filed_by=actor,
         filed_at=clock.now(),
     )
+    if not created:
+        return suggestion
     audit.record(
         "matching.suggestion_filed",
         suggestion,

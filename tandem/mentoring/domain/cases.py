@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 
-from tandem.core import audit, clock
+from tandem.core import audit, clock, submissions
 from tandem.mentoring.models import Case, CaseNote
 from tandem.programs.models import RoleGrant
 
@@ -26,26 +26,49 @@ def _audit(action, case, *, actor):
 
 @transaction.atomic
 def open_case(
-    edition, *, actor, kind, summary, association, pair=None, person=None, source=None
+    edition,
+    *,
+    actor,
+    kind,
+    summary,
+    association,
+    pair=None,
+    person=None,
+    source=None,
+    submission=None,
 ):
-    """Open a case in ``association``; coordinators call this, so do rules."""
+    """Open a case in ``association``; coordinators call this, so do rules.
+
+    A repeat of the same form ``submission`` returns the case the first opened.
+    """
+    opener = actor if getattr(actor, "pk", None) else None
+    repeat = submissions.already(
+        Case, submission, opened_by_id=getattr(opener, "pk", None)
+    )
+    if repeat is not None:
+        return repeat
     if not (summary or "").strip():
         raise ValidationError("Describe the case in a sentence or two.")
     if pair is None and person is None:
         raise ValidationError("A case is about a pair or a person.")
     if kind not in Case.Kind.values:
         raise ValidationError(f"Unknown kind of case {kind!r}.")
-    case = Case.objects.create(
+    case, created = submissions.create_once(
+        Case,
+        submission,
+        owner={"opened_by_id": getattr(opener, "pk", None)},
         edition=edition,
         association=association,
         kind=kind,
         source=source or Case.Source.COORDINATOR,
         pair=pair,
         person=person,
-        opened_by=actor if getattr(actor, "pk", None) else None,
+        opened_by=opener,
         summary=summary.strip(),
         opened_at=clock.now(),
     )
+    if not created:
+        return case
     _audit("case.opened", case, actor=actor)
     transaction.on_commit(lambda: _tell_coordinator(case.pk))
     logger.info("case.opened id=%s kind=%s", case.pk, kind)
@@ -53,7 +76,7 @@ def open_case(
 
 
 @transaction.atomic
-def raise_concern(pair, text, *, actor):
+def raise_concern(pair, text, *, actor, submission=None):
     """A participant tells their own national coordinator something privately."""
     if actor.pk not in pair.person_ids():
         raise ValidationError("Only the mentor and the mentee raise concerns here.")
@@ -67,6 +90,7 @@ def raise_concern(pair, text, *, actor):
         pair=pair,
         person=actor,
         source=Case.Source.PARTICIPANT,
+        submission=submission,
     )
 
 

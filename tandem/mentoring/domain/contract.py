@@ -2,7 +2,8 @@
 
 from django.db import transaction
 
-from tandem.core import audit
+from tandem.core import audit, conflicts
+from tandem.core.models import AuditEntry
 from tandem.mentoring.models import ContractTemplate
 
 DEFAULT_BODY = """\
@@ -25,8 +26,28 @@ def contract_for(edition):
 
 
 @transaction.atomic
-def save_contract(edition, *, actor, title, body):
-    contract = contract_for(edition)
+def save_contract(edition, *, actor, title, body, seen=None):
+    """Save the contract text; ``seen`` is the stamp of the text the form showed.
+
+    When someone saved the contract since, EditConflict names them (from the
+    audit trail) and nothing is saved; ``None`` skips the check.
+    """
+    contract_for(edition)
+    contract = ContractTemplate.objects.select_for_update().get(edition=edition)
+    if seen is not None and conflicts.stamp(contract.updated_at) != seen:
+        last = (
+            AuditEntry.objects.filter(
+                action="contract.saved", object_id=str(contract.pk)
+            )
+            .select_related("actor")
+            .first()
+        )
+        raise conflicts.changed(
+            "this contract",
+            by=last.actor if last else None,
+            at=contract.updated_at,
+            actor=actor,
+        )
     contract.title, contract.body = title, body
     contract.save()
     audit.record("contract.saved", contract, actor=actor, edition=edition)

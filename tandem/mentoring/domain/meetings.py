@@ -11,7 +11,7 @@ import zoneinfo
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from tandem.core import audit, clock
+from tandem.core import audit, clock, submissions
 from tandem.mentoring.domain.activity import recompute_pair
 from tandem.mentoring.models import MAX_MEETING_MINUTES, Meeting, Pair, PrivateNote
 
@@ -70,19 +70,26 @@ def log_meeting(
     topics="",
     private_note="",
     at=None,
+    submission=None,
 ):
     """Log a meeting of ``pair`` as ``actor``, who must be one of its two people.
 
     ``held_on`` (and ``start``, a time, when given) are read in the actor's time
     zone; ``at`` is the moment of logging, the clock's now unless a test or an
     import says otherwise. Raises ValidationError with every problem and saves
-    nothing when there is one.
+    nothing when there is one. A repeat of the same form ``submission`` returns
+    the meeting the first one logged (tandem.core.submissions).
     """
     pair = (
         Pair.objects.select_for_update(of=("self",))
         .select_related("edition", "mentor", "mentee")
         .get(pk=pair.pk)
     )
+    # The pair's lock serialises its meetings, so a repeat waits here and then
+    # finds the first one's row.
+    repeat = submissions.already(Meeting, submission, logged_by_id=actor.pk)
+    if repeat is not None:
+        return repeat
     zone = zone_of(actor)
     at = at or clock.now()
     problems = list(
@@ -100,6 +107,7 @@ def log_meeting(
         mode=mode,
         topics=(topics or "").strip()[:300],
         logged_at=at,
+        submission=submission,
     )
     if (private_note or "").strip():
         PrivateNote.objects.create(

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.urls import reverse
 
 from tandem.applications.models import Application, Role
-from tandem.core import audit, clock
+from tandem.core import audit, clock, conflicts
 from tandem.mentoring.domain.activity import recompute_pair
 from tandem.mentoring.models import Pair, PairEvent
 
@@ -56,7 +56,7 @@ def create_pairs(edition, proposals, *, actor, source, announce=True):
     """
     proposals = [tuple(proposal) for proposal in proposals]
     ids = {pk for mentor, mentee, *_ in proposals for pk in (mentor, mentee)}
-    applications = Application.objects.select_for_update(of=("self",)).in_bulk(ids)
+    applications = _lock_applications(ids)
     existing = set(
         Pair.objects.filter(edition=edition, mentee_id__in=ids).values_list(
             "mentor_id", "mentee_id"
@@ -82,6 +82,22 @@ def create_pairs(edition, proposals, *, actor, source, announce=True):
         transaction.on_commit(lambda: _tell_new_pairs(ids_created))
     logger.info("pairs.created edition=%s count=%s", edition.pk, len(created))
     return created
+
+
+def _lock_applications(ids):
+    """Lock every mentor and mentee row of the proposals, in id order.
+
+    The lock is what keeps a mentor within capacity when two coordinators publish
+    (or re-match) at once: the second waits here until the first has committed,
+    and PostgreSQL's read committed then reads the first one's pairs in the count
+    that follows. The fixed order keeps two such calls from deadlocking.
+    """
+    locked = (
+        Application.objects.select_for_update(of=("self",))
+        .filter(pk__in=ids)
+        .order_by("pk")
+    )
+    return {application.pk: application for application in locked}
 
 
 def _check_proposals(edition, proposals, applications):
@@ -188,8 +204,28 @@ def accept_contract(pair, *, actor):
     return pair
 
 
-def _change_state(pair, allowed_from, new_state, kind, *, actor, detail=""):
+def check_unchanged(pair, seen, *, actor):
+    """Raise EditConflict unless the pair's latest history row is ``seen``.
+
+    Every change of a pair writes a history row, so the id of the latest one is
+    the version a coordinator's page carries; ``None`` skips the check, for
+    callers without a page. The caller holds the pair's row lock.
+    """
+    if seen is None:
+        return
+    latest = pair.events.select_related("actor").order_by("-id").first()
+    if latest is not None and latest.pk != seen:
+        raise conflicts.changed("this pair", by=latest.actor, at=latest.at, actor=actor)
+
+
+def latest_event_id(pair):
+    """The version of ``pair`` a page that changes it carries (see check_unchanged)."""
+    return pair.events.order_by("-id").values_list("pk", flat=True).first() or 0
+
+
+def _change_state(pair, allowed_from, new_state, kind, *, actor, detail="", seen=None):
     pair = _locked(pair)
+    check_unchanged(pair, seen, actor=actor)
     if pair.state not in allowed_from:
         raise ValidationError(
             f"A pair that is {pair.get_state_display()} cannot become "
@@ -206,7 +242,7 @@ def _change_state(pair, allowed_from, new_state, kind, *, actor, detail=""):
 
 
 @transaction.atomic
-def pause_pair(pair, *, actor, reason=""):
+def pause_pair(pair, *, actor, reason="", seen=None):
     return _change_state(
         pair,
         (Pair.State.ACTIVE,),
@@ -214,24 +250,26 @@ def pause_pair(pair, *, actor, reason=""):
         PairEvent.Kind.PAUSED,
         actor=actor,
         detail=reason,
+        seen=seen,
     )
 
 
 @transaction.atomic
-def resume_pair(pair, *, actor):
+def resume_pair(pair, *, actor, seen=None):
     pair = _change_state(
         pair,
         (Pair.State.PAUSED,),
         Pair.State.ACTIVE,
         PairEvent.Kind.RESUMED,
         actor=actor,
+        seen=seen,
     )
     recompute_pair(pair)
     return pair
 
 
 @transaction.atomic
-def end_pair_early(pair, reason, *, actor):
+def end_pair_early(pair, reason, *, actor, seen=None):
     """End a current pair before the year is over; the reason is required."""
     if not (reason or "").strip():
         raise ValidationError("Say why the pair ends early.")
@@ -242,30 +280,33 @@ def end_pair_early(pair, reason, *, actor):
         PairEvent.Kind.ENDED_EARLY,
         actor=actor,
         detail=reason.strip(),
+        seen=seen,
     )
 
 
 @transaction.atomic
-def complete_pair(pair, *, actor):
+def complete_pair(pair, *, actor, seen=None):
     return _change_state(
         pair,
         (Pair.State.ACTIVE, Pair.State.PAUSED),
         Pair.State.COMPLETED,
         PairEvent.Kind.COMPLETED,
         actor=actor,
+        seen=seen,
     )
 
 
 @transaction.atomic
-def rematch(pair, *, actor, reason, mentor=None, mentee=None, language=None):
+def rematch(pair, *, actor, reason, mentor=None, mentee=None, language=None, seen=None):
     """End ``pair`` early and publish a new pair with one person replaced.
 
     Give exactly one of ``mentor`` or ``mentee`` (an Application). The old pair
     keeps its history and points to the new one through ``replaced_by``.
+    ``seen`` is the pair's version as the coordinator's page showed it.
     """
     if (mentor is None) == (mentee is None):
         raise ValidationError("Re-matching replaces either the mentor or the mentee.")
-    pair = end_pair_early(pair, reason, actor=actor)
+    pair = end_pair_early(pair, reason, actor=actor, seen=seen)
     new_mentor = mentor or pair.mentor
     new_mentee = mentee or pair.mentee
     pair_type = (

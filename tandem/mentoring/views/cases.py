@@ -44,6 +44,7 @@ class CaseOpen(EditionScopedMixin, FormView):
                 summary=form.cleaned_data["summary"],
                 association=pair.mentee.association,
                 pair=pair,
+                submission=form.cleaned_data["submission"],
             )
         except ValidationError as exc:
             for message in exc.messages:
@@ -120,7 +121,10 @@ class ConcernRaise(PairScopedMixin, FormView):
 
     def form_valid(self, form):
         cases.raise_concern(
-            self.pair, form.cleaned_data["text"], actor=self.request.user
+            self.pair,
+            form.cleaned_data["text"],
+            actor=self.request.user,
+            submission=form.cleaned_data["submission"],
         )
         messages.success(
             self.request,

@@ -76,6 +76,7 @@ class PairDetail(PairScopedMixin, TemplateView):
                 can_manage=self.request.user.has_perm(
                     "mentoring.change_pair_state", self.pair
                 ),
+                version=pair_actions.latest_event_id(self.pair),
             )
         return context
 
@@ -107,20 +108,20 @@ class PairStateChange(PairScopedMixin, View):
             messages.error(request, form_errors(form))
         else:
             try:
-                self._apply(form.cleaned_data["action"], form.cleaned_data["reason"])
+                self._apply(**form.cleaned_data)
             except ValidationError as exc:
                 messages.error(request, " ".join(exc.messages))
             else:
                 messages.success(request, "The pair's state is changed.")
         return redirect("mentoring:pair", edition=self.edition.slug, pk=self.pair.pk)
 
-    def _apply(self, action, reason):
+    def _apply(self, action, reason, seen):
         actor = self.request.user
         if action == "pause":
-            pair_actions.pause_pair(self.pair, actor=actor, reason=reason)
+            pair_actions.pause_pair(self.pair, actor=actor, reason=reason, seen=seen)
         elif action == "resume":
-            pair_actions.resume_pair(self.pair, actor=actor)
+            pair_actions.resume_pair(self.pair, actor=actor, seen=seen)
         elif action == "end":
-            pair_actions.end_pair_early(self.pair, reason, actor=actor)
+            pair_actions.end_pair_early(self.pair, reason, actor=actor, seen=seen)
         else:
-            pair_actions.complete_pair(self.pair, actor=actor)
+            pair_actions.complete_pair(self.pair, actor=actor, seen=seen)

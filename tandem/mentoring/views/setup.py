@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.views.generic import FormView
 
+from tandem.core import conflicts
 from tandem.core.views import EditionScopedMixin
 from tandem.mentoring.domain.activity import rule_for, save_rule
 from tandem.mentoring.domain.contract import contract_for, save_contract
@@ -18,8 +19,15 @@ class ContractEdit(EditionScopedMixin, FormView):
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "instance": contract_for(self.edition)}
 
+    def get_initial(self):
+        return {"seen": conflicts.stamp(contract_for(self.edition).updated_at)}
+
     def form_valid(self, form):
-        save_contract(self.edition, actor=self.request.user, **form.cleaned_data)
+        try:
+            save_contract(self.edition, actor=self.request.user, **form.cleaned_data)
+        except conflicts.EditConflict as exc:
+            form.add_error(None, exc)
+            return self.form_invalid(form)
         messages.success(self.request, "The contract is saved.")
         return redirect("mentoring:contract", edition=self.edition.slug)
 

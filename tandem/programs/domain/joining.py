@@ -7,7 +7,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
-from tandem.core import audit
+from tandem.core import audit, submissions
 from tandem.people.models import Person, normalise_email
 from tandem.programs.models import (
     Association,
@@ -19,12 +19,23 @@ from tandem.programs.models import (
 logger = logging.getLogger(__name__)
 
 
-def submit_join_request(edition, data):
-    """Store a board's request; nothing is granted until a coordinator approves."""
-    join_request = JoinRequest(edition=edition, **data)
+@transaction.atomic
+def submit_join_request(edition, data, *, submission=None):
+    """Store a board's request; nothing is granted until a coordinator approves.
+
+    A repeat of the same form ``submission`` returns the first one's request.
+    """
+    repeat = submissions.already(JoinRequest, submission, edition_id=edition.pk)
+    if repeat is not None:
+        return repeat
+    join_request = JoinRequest(edition=edition, submission=submission, **data)
     join_request.coordinator_email = normalise_email(join_request.coordinator_email)
-    join_request.full_clean()
-    join_request.save()
+    join_request.full_clean(exclude=["submission"])
+    join_request, created = submissions.save_once(
+        join_request, owner={"edition_id": edition.pk}
+    )
+    if not created:
+        return join_request
     logger.info("join_request.submitted id=%s edition=%s", join_request.pk, edition.pk)
     return join_request
 
