@@ -115,6 +115,11 @@ def test_the_form_reads_times_in_the_events_zone(client, world):
             "forward at that hour.",
         ),
         ({"online_url": ""}, "place", "Give an online link or a place, or both."),
+        (
+            {"starts": "0001-01-01T00:10", "ends": "0001-01-01T00:20"},
+            "starts",
+            "1 Jan 0001 00:10 cannot be read in Asia/Dubai.",
+        ),
     ],
 )
 def test_the_form_refuses_bad_times_beside_the_field(
