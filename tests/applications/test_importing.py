@@ -255,6 +255,29 @@ def test_the_command_refuses_a_mapping_made_for_other_columns(corpus_edition):
         )
 
 
+def test_the_command_reports_a_row_error_without_a_column_as_a_sentence(
+    corpus_edition, capsys
+):
+    edition, _, international = corpus_edition
+    path = CORPUS / "bad/ragged-rows.csv"
+    table = importing.read_upload(path.read_bytes(), path.name)
+    importing.save_preset(
+        None, "template", importing.mapping_for(table), actor=international
+    )
+
+    with pytest.raises(CommandError, match=r"ragged-rows\.csv: refused"):
+        call_command(
+            "import_applications", str(path), edition=edition.slug, mapping="template"
+        )
+
+    out = capsys.readouterr().out.splitlines()
+    errors = [line for line in out if line.startswith("  error")]
+    assert errors == [
+        "  error: row 5: 20 cells, the header has 19",
+        "  error: row 8: 12 cells, the header has 19",
+    ]
+
+
 TEMPLATE = (
     "Full name,E-mail,Association,Member number,Role,Pair preference,"
     "Native language,Other languages,City,Country,Industry,Function,"

@@ -98,12 +98,17 @@ class Command(BaseCommand):
             f"{len(preview.duplicate_groups)} possible duplicates"
         )
         for issue in preview.errors + preview.warnings:
-            where = f"row {issue.row}, " if issue.row else ""
-            self.stdout.write(
-                f"  {issue.severity}: {where}{issue.column}: {issue.message}"
+            where = ", ".join(
+                part
+                for part in (issue.row and f"row {issue.row}", issue.column)
+                if part
             )
+            self.stdout.write(f"  {issue.severity}: {where}: {issue.message}")
         for group in preview.duplicate_groups:
-            self.stdout.write(f"  duplicate: {group.refs}: {group.reason}")
+            refs = ", ".join(
+                f"row {r}" if isinstance(r, int) else r for r in group.refs
+            )
+            self.stdout.write(f"  duplicate: {refs}: {group.reason}")
 
     def merge_all(self, preview):
         """Only with --merge-duplicates: the operator chose to merge every group."""
