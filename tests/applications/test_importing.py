@@ -278,6 +278,21 @@ def test_the_command_reports_a_row_error_without_a_column_as_a_sentence(
     ]
 
 
+def test_the_command_names_the_mappings_it_knows_when_one_is_unknown(corpus_edition):
+    edition, _, _ = corpus_edition
+    path = CORPUS / "bad/invalid-emails.csv"
+
+    with pytest.raises(CommandError) as refused:
+        call_command(
+            "import_applications", str(path), edition=edition.slug, mapping="nope"
+        )
+
+    assert str(refused.value).startswith(
+        "No mapping 'nope'. Known: csl-mentees-sample,"
+    )
+    assert "hr-applicants-2023" in str(refused.value)
+
+
 TEMPLATE = (
     "Full name,E-mail,Association,Member number,Role,Pair preference,"
     "Native language,Other languages,City,Country,Industry,Function,"
