@@ -83,6 +83,21 @@ def test_an_upload_of_the_wrong_type_is_refused_with_the_files_name(
     assert ImportJob.objects.count() == 0
 
 
+def test_an_empty_upload_is_refused_with_the_files_name(corpus_edition, client):
+    edition, _, international = corpus_edition
+    client.force_login(international)
+
+    response = client.post(
+        reverse("applications:import_upload", args=[edition.slug]),
+        {"file": SimpleUploadedFile("responses.xlsx", b"")},
+    )
+
+    assert response.context["form"].errors["file"] == [
+        "responses.xlsx: the file is empty."
+    ]
+    assert ImportJob.objects.count() == 0
+
+
 def _import_through_pages(client, edition, name, data, *, role, before=None):
     """Upload, answer what the pages ask (`before`), map as guessed, preview."""
     base = f"/e/{edition.slug}/applications/imports/"
