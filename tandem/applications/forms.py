@@ -8,6 +8,7 @@ from tandem.applications.models import (
     Question,
     Review,
 )
+from tandem.core.forms import NamedFileField
 from tandem.tabular.reading import MAX_BYTES
 from tandem.tabular.values import normalise_linkedin
 
@@ -219,7 +220,7 @@ QuestionFormSet = forms.inlineformset_factory(
 
 
 class UploadForm(forms.Form):
-    file = forms.FileField(
+    file = NamedFileField(
         label="Form export (CSV, XLSX or Excel's Unicode text)",
         help_text=f"At most {MAX_BYTES // 2**20} MB.",
     )

@@ -6,6 +6,7 @@ import zoneinfo
 from django import forms
 from django.utils import timezone
 
+from tandem.core.forms import NamedFileField
 from tandem.events.domain.scheduling import EDITABLE, aware
 from tandem.events.models import Event
 
@@ -88,7 +89,7 @@ class EventForm(forms.ModelForm):
 
 
 class UploadForm(forms.Form):
-    file = forms.FileField(
+    file = NamedFileField(
         label="Attendance export",
         help_text="The participants CSV from Zoom, or the attendance report from "
         "Microsoft Teams, as downloaded.",

@@ -78,6 +78,28 @@ class Event(models.Model):
             raise ValidationError({"ends_at": "The event must end after it starts."})
         if not self.online_url and not self.place:
             raise ValidationError({"place": "Give an online link or a place, or both."})
+        self._clean_within_edition()
+
+    def _clean_within_edition(self):
+        """An event belongs to its edition's year, read as dates of its own zone."""
+        if not (self.edition_id and self.starts_at and self.ends_at):
+            return
+        edition, zone = self.edition, zoneinfo.ZoneInfo(self.time_zone)
+        errors = {}
+        for field in ("starts_at", "ends_at"):
+            day = getattr(self, field).astimezone(zone).date()
+            if day < edition.starts_on:
+                errors[field] = (
+                    f"{day:%-d %b %Y} is before the edition starts "
+                    f"({edition.starts_on:%-d %b %Y})."
+                )
+            elif day > edition.ends_on:
+                errors[field] = (
+                    f"{day:%-d %b %Y} is after the edition ends "
+                    f"({edition.ends_on:%-d %b %Y})."
+                )
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def zone(self):

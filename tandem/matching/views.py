@@ -1,7 +1,5 @@
 """The matching board: runs, board edits, publishing, comparing, suggestions."""
 
-import csv
-
 from django.contrib import messages
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.http import Http404, HttpResponse
@@ -23,8 +21,20 @@ from tandem.matching.forms import (
     WeightsForm,
 )
 from tandem.matching.models import MatchRun, Suggestion
+from tandem.tabular.export import write_csv
 
 BOARD = "matching/board/show.html"
+EXPORT_COLUMNS = [
+    "mentor",
+    "mentor association",
+    "mentee",
+    "mentee association",
+    "type",
+    "language",
+    "score",
+    "pinned",
+    "reason",
+]
 
 
 class RunScopedMixin(EditionScopedMixin):
@@ -244,38 +254,28 @@ class RunExport(RunScopedMixin, View):
 
     def get(self, request, *args, **kwargs):
         scope = queries.visible_scope(request.user, self.edition)
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        rows = [
+            [
+                p.mentor.person.full_name,
+                p.mentor.association.country,
+                p.mentee.person.full_name,
+                p.mentee.association.country,
+                p.pair_type,
+                p.language,
+                f"{p.score:.3f}",
+                p.pinned,
+                p.reason,
+            ]
+            for p in queries.proposals(self.run, scope)
+        ]
+        # Names are the people's own text: a profile may start with "=", so the
+        # cells go through the same spreadsheet-safe writer as every export.
+        response = HttpResponse(
+            write_csv(EXPORT_COLUMNS, rows), content_type="text/csv; charset=utf-8"
+        )
         response["Content-Disposition"] = (
             f'attachment; filename="match-run-{self.run.pk}.csv"'
         )
-        writer = csv.writer(response)
-        writer.writerow(
-            [
-                "mentor",
-                "mentor association",
-                "mentee",
-                "mentee association",
-                "type",
-                "language",
-                "score",
-                "pinned",
-                "reason",
-            ]
-        )
-        for p in queries.proposals(self.run, scope):
-            writer.writerow(
-                [
-                    p.mentor.person.full_name,
-                    p.mentor.association.country,
-                    p.mentee.person.full_name,
-                    p.mentee.association.country,
-                    p.pair_type,
-                    p.language,
-                    f"{p.score:.3f}",
-                    p.pinned,
-                    p.reason,
-                ]
-            )
         audit.record(
             "matching.export", self.run, actor=request.user, edition=self.edition
         )

@@ -114,3 +114,14 @@ def test_the_detail_page_shows_years_as_written_and_decisions_as_actions(world, 
     assert "<dt>Years of experience</dt><dd>28</dd>" in whole
     assert 'value="accepted">Accept</button>' in whole
     assert 'value="rejected" class="secondary">Reject</button>' in whole
+
+
+@pytest.mark.parametrize(("years", "shown"), [("17", "17"), ("7.5", "7.5"), ("0", "0")])
+def test_the_csv_writes_years_as_written(world, years, shown):
+    application = world.extra["application_a"]
+    application.years_experience = years
+    application.save()
+
+    rows = list(csv.reader(io.StringIO(export(world, "csv").decode("utf-8-sig"))))
+
+    assert rows[1][rows[0].index("Years of experience")] == shown

@@ -83,6 +83,21 @@ def test_an_upload_of_the_wrong_type_is_refused_with_the_files_name(
     assert ImportJob.objects.count() == 0
 
 
+def test_an_empty_upload_is_refused_with_the_files_name(corpus_edition, client):
+    edition, _, international = corpus_edition
+    client.force_login(international)
+
+    response = client.post(
+        reverse("applications:import_upload", args=[edition.slug]),
+        {"file": SimpleUploadedFile("responses.xlsx", b"")},
+    )
+
+    assert response.context["form"].errors["file"] == [
+        "responses.xlsx: the file is empty."
+    ]
+    assert ImportJob.objects.count() == 0
+
+
 def _import_through_pages(client, edition, name, data, *, role, before=None):
     """Upload, answer what the pages ask (`before`), map as guessed, preview."""
     base = f"/e/{edition.slug}/applications/imports/"
@@ -227,3 +242,17 @@ def test_a_row_error_without_a_column_reads_as_a_sentence(corpus_edition, client
     assert "<li>row 5 – 20 cells, the header has 19</li>" in preview
     assert "<li>row 8 – 12 cells, the header has 19</li>" in preview
     assert not Application.objects.exists()
+
+
+def test_a_refused_cell_shows_empty_in_the_preview_not_none(corpus_edition, client):
+    edition, _, international = corpus_edition
+    client.force_login(international)
+    name = "formula-injection.csv"
+
+    _, _, _, preview = _import_through_pages(
+        client, edition, name, (CORPUS / "bad" / name).read_bytes(), role="mentee"
+    )
+
+    assert "<tr><td>3</td><td></td><td>justyna.zajac@example.pl</td>" in preview
+    assert "<tr><td>6</td><td>Piotr Gołębiowski</td><td></td>" in preview
+    assert "None" not in preview

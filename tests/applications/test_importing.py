@@ -253,3 +253,88 @@ def test_the_command_refuses_a_mapping_made_for_other_columns(corpus_edition):
             edition=edition.slug,
             mapping="hr-applicants-2023",
         )
+
+
+def test_the_command_reports_a_row_error_without_a_column_as_a_sentence(
+    corpus_edition, capsys
+):
+    edition, _, international = corpus_edition
+    path = CORPUS / "bad/ragged-rows.csv"
+    table = importing.read_upload(path.read_bytes(), path.name)
+    importing.save_preset(
+        None, "template", importing.mapping_for(table), actor=international
+    )
+
+    with pytest.raises(CommandError, match=r"ragged-rows\.csv: refused"):
+        call_command(
+            "import_applications", str(path), edition=edition.slug, mapping="template"
+        )
+
+    out = capsys.readouterr().out.splitlines()
+    errors = [line for line in out if line.startswith("  error")]
+    assert errors == [
+        "  error: row 5: 20 cells, the header has 19",
+        "  error: row 8: 12 cells, the header has 19",
+    ]
+
+
+def test_the_command_names_the_mappings_it_knows_when_one_is_unknown(corpus_edition):
+    edition, _, _ = corpus_edition
+    path = CORPUS / "bad/invalid-emails.csv"
+
+    with pytest.raises(CommandError) as refused:
+        call_command(
+            "import_applications", str(path), edition=edition.slug, mapping="nope"
+        )
+
+    assert str(refused.value).startswith(
+        "No mapping 'nope'. Known: csl-mentees-sample,"
+    )
+    assert "hr-applicants-2023" in str(refused.value)
+
+
+TEMPLATE = (
+    "Full name,E-mail,Association,Member number,Role,Pair preference,"
+    "Native language,Other languages,City,Country,Industry,Function,"
+    "Years of experience,Employer,Expertise or goals,LinkedIn,Capacity,"
+    "Motivation,Consent\r\n"
+)
+
+
+def _preview_rows(edition, lines, scope):
+    table = importing.read_upload((TEMPLATE + "".join(lines)).encode(), "own-file.csv")
+    return importing.preview_import(
+        edition, table, importing.mapping_for(table, scope), scope=scope
+    )
+
+
+def test_a_national_coordinator_cannot_take_over_another_associations_applicant(
+    corpus_edition,
+):
+    edition, associations, international = corpus_edition
+    import_corpus_file(
+        edition, "forms/google-forms_mentors_PL-HU-SK_2023.csv", actor=international
+    )
+    row = (
+        "Hacked Name, ZSOFIA.SZOKE@example.hu ,PL,1,mentor,local,Polish,English,"
+        "Kraków,Poland,IT,Dev,5,Firm,Goals,,2,Why,yes\r\n"
+    )
+
+    preview = _preview_rows(edition, [row], associations["PL"])
+
+    assert [(e.row, e.column, e.message) for e in preview.errors] == [
+        (
+            2,
+            "E-mail",
+            "already applied as mentor through HU; you import for PL only",
+        )
+    ]
+    with pytest.raises(importing.ImportRefused):
+        importing.commit_import(
+            edition, preview, actor=international, scope=associations["PL"]
+        )
+    application = Application.objects.get(person__email="zsofia.szoke@example.hu")
+    assert (application.association.country, application.person.full_name) == (
+        "HU",
+        "Zsófia Szőke",
+    )

@@ -200,6 +200,22 @@ def test_the_upload_page_names_what_is_wrong_with_a_file(client, corpus_world):
     )
 
 
+def test_an_empty_attendance_upload_is_refused_with_the_files_name(
+    client, corpus_world
+):
+    edition, partner, event, _ = corpus_world
+    client.force_login(partner)
+
+    response = client.post(
+        reverse("events:import", args=[edition.slug, event.pk]),
+        {"file": SimpleUploadedFile("participants.csv", b"")},
+    )
+
+    assert response.context["form"].errors["file"] == [
+        "participants.csv: the file is empty."
+    ]
+
+
 def test_a_report_matching_nobody_offers_nothing_to_record(
     client, corpus_dir, corpus_world
 ):

@@ -115,6 +115,26 @@ def test_the_form_reads_times_in_the_events_zone(client, world):
             "forward at that hour.",
         ),
         ({"online_url": ""}, "place", "Give an online link or a place, or both."),
+        (
+            {"starts": "0001-01-01T00:10", "ends": "0001-01-01T00:20"},
+            "starts",
+            "1 Jan 0001 00:10 cannot be read in Asia/Dubai.",
+        ),
+        (
+            {"starts": "2030-01-08T18:00", "ends": "2030-01-08T20:00"},
+            "starts",
+            "8 Jan 2030 is after the edition ends (30 Jun 2024).",
+        ),
+        (
+            {"starts": "2023-08-31T18:00", "ends": "2023-08-31T20:00"},
+            "starts",
+            "31 Aug 2023 is before the edition starts (1 Sep 2023).",
+        ),
+        (
+            {"starts": "2024-06-30T18:00", "ends": "2024-07-01T02:00"},
+            "ends",
+            "1 Jul 2024 is after the edition ends (30 Jun 2024).",
+        ),
     ],
 )
 def test_the_form_refuses_bad_times_beside_the_field(

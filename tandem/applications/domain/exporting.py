@@ -39,7 +39,10 @@ FORMATS = {
 
 
 def _number(value):
-    return None if value is None else float(value)
+    """17 years as 17, not 17.0; seven and a half as 7.5."""
+    if value is None:
+        return None
+    return int(value) if value == int(value) else float(value)
 
 
 def _answer(value):

@@ -143,8 +143,10 @@ def preview_import(edition, table: Table, mapping: Mapping, *, scope=None) -> Pr
         )
     preview = prepare_applications(table, mapping)
     joined = {a.country: a for a in edition.associations.all()}
+    elsewhere = _applied_elsewhere(edition, preview, scope)
     for row in preview.rows:
         _check_association(row, joined, scope)
+        _check_applied_elsewhere(row, elsewhere, scope)
         _check_lengths(row)
     preview.duplicate_groups = find_duplicates(
         [_entry(row) for row in preview.rows], _existing_entries(edition, preview)
@@ -162,6 +164,42 @@ def _check_association(row, joined, scope):
     elif scope is not None and code != scope.country:
         message = f"belongs to {code}; you import for {scope.country} only"
         row.errors.append(RowIssue(row.row, "Association", code, message))
+
+
+def _applied_elsewhere(edition, preview, scope):
+    """(e-mail key, role) -> country of the file's people who already applied in
+    the edition through an association outside `scope`.
+
+    A commit updates the application of the same e-mail and role whatever its
+    association, so without this a national coordinator's file would move another
+    association's applicant into their own.
+    """
+    if scope is None:
+        return {}
+    in_file = {
+        email_key(r.values["email"]) for r in preview.rows if r.values.get("email")
+    }
+    existing = (
+        Application.objects.filter(edition=edition)
+        .exclude(association=scope)
+        .values_list("person__email", "role", "association__country")
+    )
+    return {
+        (email_key(email), role): country
+        for email, role, country in existing.iterator()
+        if email_key(email) in in_file
+    }
+
+
+def _check_applied_elsewhere(row, elsewhere, scope):
+    email, role = row.values.get("email"), row.values.get("role")
+    country = elsewhere.get((email_key(email), role)) if email and role else None
+    if country:
+        message = (
+            f"already applied as {role} through {country}; "
+            f"you import for {scope.country} only"
+        )
+        row.errors.append(RowIssue(row.row, "E-mail", email, message))
 
 
 def _check_lengths(row):

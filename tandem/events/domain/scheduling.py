@@ -24,7 +24,16 @@ def aware(wall_clock, zone, field):
     """A wall-clock time in ``zone`` as an aware datetime; refuses a time that the
     zone skips when clocks go forward, naming ``field``."""
     value = wall_clock.replace(tzinfo=zone)
-    back = value.astimezone(dt.UTC).astimezone(zone).replace(tzinfo=None)
+    try:
+        back = value.astimezone(dt.UTC).astimezone(zone).replace(tzinfo=None)
+    except OverflowError:
+        # Year 1 or 9999 typed in a zone away from UTC falls off the calendar.
+        raise ValidationError(
+            {
+                field: f"{wall_clock.day} {wall_clock:%b} {wall_clock.year:04d} "
+                f"{wall_clock:%H:%M} cannot be read in {zone.key}."
+            }
+        ) from None
     if back != wall_clock.replace(tzinfo=None):
         raise ValidationError(
             {

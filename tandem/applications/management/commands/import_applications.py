@@ -8,7 +8,7 @@ from tandem.applications.domain import importing
 from tandem.applications.models import ImportPreset
 from tandem.programs.models import Association, Edition
 from tandem.tabular.errors import DayOrderQuestion, EncodingQuestion, FileRefused
-from tandem.tabular.mapping import Mapping, load_preset
+from tandem.tabular.mapping import PRESETS_DIR, Mapping, load_preset
 
 
 class Command(BaseCommand):
@@ -84,10 +84,12 @@ class Command(BaseCommand):
         try:
             return load_preset(name)
         except FileNotFoundError as exc:
-            known = ", ".join(ImportPreset.objects.values_list("name", flat=True))
-            raise CommandError(
-                f"No mapping {name!r}. Saved: {known or 'none'}"
-            ) from exc
+            # The presets shipped with Tandem are usable by name too; an operator
+            # has no page that lists them, so the refusal does.
+            saved = ImportPreset.objects.values_list("name", flat=True)
+            shipped = (path.stem for path in PRESETS_DIR.glob("*.json"))
+            known = ", ".join(sorted({*saved, *shipped}))
+            raise CommandError(f"No mapping {name!r}. Known: {known}") from exc
 
     def report(self, preview):
         totals = preview.totals()
@@ -98,12 +100,17 @@ class Command(BaseCommand):
             f"{len(preview.duplicate_groups)} possible duplicates"
         )
         for issue in preview.errors + preview.warnings:
-            where = f"row {issue.row}, " if issue.row else ""
-            self.stdout.write(
-                f"  {issue.severity}: {where}{issue.column}: {issue.message}"
+            where = ", ".join(
+                part
+                for part in (issue.row and f"row {issue.row}", issue.column)
+                if part
             )
+            self.stdout.write(f"  {issue.severity}: {where}: {issue.message}")
         for group in preview.duplicate_groups:
-            self.stdout.write(f"  duplicate: {group.refs}: {group.reason}")
+            refs = ", ".join(
+                f"row {r}" if isinstance(r, int) else r for r in group.refs
+            )
+            self.stdout.write(f"  duplicate: {refs}: {group.reason}")
 
     def merge_all(self, preview):
         """Only with --merge-duplicates: the operator chose to merge every group."""
