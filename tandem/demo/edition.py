@@ -14,6 +14,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from faker import Faker
 
+from tandem.applications.models import Application
 from tandem.demo.applications import load_demo_applications
 from tandem.demo.events import load_demo_events
 from tandem.demo.surveys import load_demo_surveys
@@ -218,8 +219,35 @@ def load_demo_edition():
             logins.append(_member_login(members[0], password))
         members_by_country[association.country] = members
         associations[association.country] = association
-    load_demo_applications(edition, members_by_country, associations)
+    planned = load_demo_applications(edition, members_by_country, associations)
+    logins += _applicant_logins(planned, password)
     return edition, logins
+
+
+def _applicant_logins(applications, password):
+    """An accepted Polish mentor and mentee, to walk the participants' side.
+
+    The demo's day is in the matching week, so neither has a pair until the
+    international coordinator publishes a run.
+    """
+    logins = []
+    for role in ("mentor", "mentee"):
+        application = next(
+            a
+            for a in applications
+            if a.role == role
+            and a.association.country == "PL"
+            and a.decision == Application.Decision.ACCEPTED
+        )
+        password.apply(application.person)
+        logins.append(
+            DemoLogin(
+                f"{role} (PL, accepted)",
+                application.person.full_name,
+                application.person.email,
+            )
+        )
+    return logins
 
 
 def _edition():

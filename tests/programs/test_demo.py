@@ -41,7 +41,11 @@ def test_demo_has_the_programs_associations_roles_and_members(db):
     )
     assert Membership.objects.count() == 360
     assert edition.milestones.count() == 18
-    assert len(logins) == 12
+    assert len(logins) == 14
+    assert [login.role for login in logins][-2:] == [
+        "mentor (PL, accepted)",
+        "mentee (PL, accepted)",
+    ]
 
 
 def test_demo_names_keep_their_diacritics(db):
