@@ -338,3 +338,28 @@ def test_a_national_coordinator_cannot_take_over_another_associations_applicant(
         "HU",
         "Zsófia Szőke",
     )
+
+
+def test_the_command_for_one_association_refuses_the_rows_of_others(
+    corpus_edition, capsys
+):
+    edition, _, international = corpus_edition
+    path = CORPUS / "forms/google-forms_mentors_PL-HU-SK_2023.csv"
+    table = importing.read_upload(path.read_bytes(), path.name)
+    importing.save_preset(
+        None, "three-countries", importing.mapping_for(table), actor=international
+    )
+
+    with pytest.raises(CommandError, match=r"refused, nothing imported"):
+        call_command(
+            "import_applications",
+            str(path),
+            edition=edition.slug,
+            association="PL",
+            mapping="three-countries",
+        )
+
+    out = capsys.readouterr().out
+    assert "belongs to HU; you import for PL only" in out
+    assert "belongs to SK; you import for PL only" in out
+    assert Application.objects.count() == 0

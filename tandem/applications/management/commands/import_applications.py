@@ -17,7 +17,11 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("file")
         parser.add_argument("--edition", required=True, help="edition slug")
-        parser.add_argument("--association", help="two-letter code, for every row")
+        parser.add_argument(
+            "--association",
+            help="two-letter code: every row is this association's, and a row "
+            "naming another is refused, as on a national coordinator's page",
+        )
         parser.add_argument("--role", choices=["mentor", "mentee"])
         parser.add_argument("--mapping", required=True, help="saved preset name")
         parser.add_argument("--encoding", default="", help="e.g. cp1250")
@@ -52,7 +56,9 @@ class Command(BaseCommand):
                 association=association,
                 legacy_encoding=options["encoding"],
             )
-            preview = importing.preview_import(edition, table, mapping)
+            preview = importing.preview_import(
+                edition, table, mapping, scope=association
+            )
         except (FileRefused, EncodingQuestion, DayOrderQuestion) as exc:
             raise CommandError(f"refused: {exc}") from exc
         self.report(preview)
@@ -68,7 +74,11 @@ class Command(BaseCommand):
             return
         try:
             result = importing.commit_import(
-                edition, preview, actor=None, decisions=self.merge_all(preview)
+                edition,
+                preview,
+                actor=None,
+                decisions=self.merge_all(preview),
+                scope=association,
             )
         except importing.ImportRefused as exc:
             raise CommandError("; ".join(exc.messages)) from exc
