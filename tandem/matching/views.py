@@ -1,7 +1,5 @@
 """The matching board: runs, board edits, publishing, comparing, suggestions."""
 
-import csv
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
@@ -11,9 +9,14 @@ from django.utils.functional import cached_property
 from django.views.generic import TemplateView, View
 
 from tandem.applications.models import Role
-from tandem.core import audit
 from tandem.core.views import EditionScopedMixin
-from tandem.matching.domain import publishing, queries, runs, suggestions
+from tandem.matching.domain import (
+    exporting,
+    publishing,
+    queries,
+    runs,
+    suggestions,
+)
 from tandem.matching.domain.cohort import accepted_applications
 from tandem.matching.forms import ChangeForm, DecideForm, RunForm, SuggestionForm
 from tandem.matching.models import MatchRun, Suggestion
@@ -196,40 +199,10 @@ class RunExport(RunScopedMixin, View):
 
     def get(self, request, *args, **kwargs):
         scope = queries.visible_scope(request.user, self.edition)
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        data = exporting.export_run(self.run, scope, actor=request.user)
+        response = HttpResponse(data, content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = (
             f'attachment; filename="match-run-{self.run.pk}.csv"'
-        )
-        writer = csv.writer(response)
-        writer.writerow(
-            [
-                "mentor",
-                "mentor association",
-                "mentee",
-                "mentee association",
-                "type",
-                "language",
-                "score",
-                "pinned",
-                "reason",
-            ]
-        )
-        for p in queries.proposals(self.run, scope):
-            writer.writerow(
-                [
-                    p.mentor.person.full_name,
-                    p.mentor.association.country,
-                    p.mentee.person.full_name,
-                    p.mentee.association.country,
-                    p.pair_type,
-                    p.language,
-                    f"{p.score:.3f}",
-                    p.pinned,
-                    p.reason,
-                ]
-            )
-        audit.record(
-            "matching.export", self.run, actor=request.user, edition=self.edition
         )
         return response
 
