@@ -1,0 +1,189 @@
+"""A crawl of every page each demo role reaches, with script payloads planted in the
+free text users type: no error page, no JavaScript error, no payload rendered as
+markup or run, no serious accessibility violation, and downloads that keep the
+payloads inert."""
+
+import csv
+import io
+import time
+from collections import Counter, deque
+from urllib.parse import urldefrag, urljoin, urlsplit
+
+import openpyxl
+import pytest
+from django.urls import Resolver404, resolve
+
+from tests.trust.payloads import (
+    COORDINATOR_PL,
+    FORMULA_STARTS,
+    INTERNATIONAL,
+    MARK,
+    MENTEE,
+    TRAINING_PARTNER,
+    plant_payloads,
+)
+
+pytestmark = pytest.mark.browser
+
+# Mid-March: mentoring, the checkpoint and the mid-term survey are all open, so
+# the most pages have something to show.
+CRAWL_DAY = "2024-03-12"
+PAGES_PER_ROLE = 60
+# Lists link to hundreds of rows of one kind; a few of each say as much about the
+# template as all of them. Links whose text shows a payload are always followed.
+VISITS_PER_NAME = 3
+DOWNLOADS = {
+    "applications:export",
+    "applications:promotion_download",
+    "certificates:pdf",
+    "events:feed",
+    "events:ics",
+    "matching:export",
+    "mentoring:checkpoint_export",
+    "reports:export",
+    "reports:pdf",
+    "surveys:export",
+}
+SKIPPED_PREFIXES = ("/static/", "/media/", "/admin/", "/accounts/logout/")
+LINKS = """() => Array.from(document.querySelectorAll('a[href]'),
+    a => [a.getAttribute('href'), a.textContent])"""
+
+
+def test_every_page_of_every_role_keeps_payloads_inert(
+    page, live_server, demo_edition, login, axe_check, screenshot, settings
+):
+    planted = plant_payloads(demo_edition)
+    settings.TANDEM_TODAY = CRAWL_DAY
+    slug = demo_edition.slug
+    roles = [
+        ("anonymous", None, ["/", f"/verify/{planted.certificate.code}/"]),
+        ("international", INTERNATIONAL, [f"/e/{slug}/"]),
+        ("training-partner", TRAINING_PARTNER, [f"/e/{slug}/"]),
+        ("national-pl", COORDINATOR_PL, [f"/e/{slug}/"]),
+        ("mentor", planted.mentor.email, [f"/e/{slug}/"]),
+        ("mentee", MENTEE, [f"/e/{slug}/"]),
+    ]
+    crawler = Crawler(page, live_server.url, axe_check)
+    page.on("dialog", crawler.on_dialog)
+    started = time.monotonic()
+
+    for role, email, start in roles:
+        page.context.clear_cookies()
+        if email:
+            login(page, email)
+        crawler.crawl(role, start)
+        page.goto(crawler.showcase.get(role, start[0]))
+        screenshot(page, role)
+
+    print(f"crawl: {time.monotonic() - started:.1f} s, pages per role {crawler.counts}")
+    assert crawler.problems == []
+    assert crawler.dialogs == []
+    # Each role saw a payload written out as text, so the crawl tested something.
+    assert sorted(crawler.showcase) == sorted(role for role, *_ in roles)
+    assert crawler.downloads["csv"] >= 1
+    assert crawler.downloads["xlsx"] >= 1
+
+
+class Crawler:
+    def __init__(self, page, origin, axe_check):
+        self.page, self.origin, self.axe_check = page, origin, axe_check
+        self.problems, self.dialogs = [], []
+        self.counts, self.showcase = {}, {}
+        self.downloads = Counter()
+        self.checked = set()
+
+    def on_dialog(self, dialog):
+        self.dialogs.append(f"{self.page.url}: {dialog.type} {dialog.message!r}")
+        dialog.dismiss()
+
+    def crawl(self, role, start):
+        queue, seen, visits = deque(start), set(start), Counter()
+        visited = 0
+        while queue and visited < PAGES_PER_ROLE:
+            url = queue.popleft()
+            name = self.name_of(url)
+            if name in DOWNLOADS:
+                self.download(role, url, name)
+                continue
+            visited += 1
+            for link, shows_payload in self.visit(role, url, name):
+                if link in seen:
+                    continue
+                link_name = self.name_of(link)
+                if not shows_payload and visits[link_name] >= VISITS_PER_NAME:
+                    continue
+                seen.add(link)
+                visits[link_name] += 1
+                if shows_payload:
+                    queue.appendleft(link)
+                else:
+                    queue.append(link)
+        self.counts[role] = visited
+
+    def visit(self, role, url, name):
+        response = self.page.goto(url)
+        if response is None or response.status >= 400:
+            status = response.status if response else "no response"
+            self.problems.append(f"{role} {url}: status {status}")
+            return []
+        injected = self.page.locator(f"[{MARK}]").count()
+        if injected:
+            self.problems.append(f"{role} {url}: {injected} payload elements in DOM")
+        if MARK in self.page.locator("body").inner_text():
+            self.showcase.setdefault(role, url)
+        # axe takes a second or more a page; one page per view and role covers
+        # each template with that role's data.
+        if (role, name) not in self.checked:
+            self.checked.add((role, name))
+            try:
+                self.axe_check(self.page)
+            except AssertionError as error:
+                self.problems.append(f"{role} {url}: axe {error}")
+        return [
+            (link, MARK in (text or ""))
+            for href, text in self.page.evaluate(LINKS)
+            if (link := self.local(href)) is not None
+        ]
+
+    def local(self, href):
+        absolute, _ = urldefrag(urljoin(self.page.url, href))
+        parts = urlsplit(absolute)
+        if f"{parts.scheme}://{parts.netloc}" != self.origin:
+            return None
+        path = parts.path + (f"?{parts.query}" if parts.query else "")
+        if not parts.path or parts.path.startswith(SKIPPED_PREFIXES):
+            return None
+        return path
+
+    def name_of(self, url):
+        try:
+            return resolve(urlsplit(url).path).view_name
+        except Resolver404:
+            return f"unresolved {url}"
+
+    def download(self, role, url, name):
+        response = self.page.request.get(url)
+        kind = response.headers.get("content-type", "").split(";")[0]
+        if response.status >= 400 or kind in {"text/html", ""}:
+            self.problems.append(f"{role} {url}: {response.status} {kind!r}")
+            return
+        if response.headers.get("x-content-type-options") != "nosniff":
+            self.problems.append(f"{role} {url}: may be sniffed as HTML")
+        body = response.body()
+        cells = []
+        if kind == "text/csv":
+            self.downloads["csv"] += 1
+            cells = [c for row in csv.reader(io.StringIO(body.decode())) for c in row]
+        elif "spreadsheetml" in kind:
+            self.downloads["xlsx"] += 1
+            book = openpyxl.load_workbook(io.BytesIO(body))
+            cells = [
+                c.value
+                for sheet in book.worksheets
+                for row in sheet.iter_rows()
+                for c in row
+                if isinstance(c.value, str)
+            ]
+        live = [c for c in cells if c.lstrip("\ufeff").startswith(FORMULA_STARTS)]
+        if live:
+            self.problems.append(f"{role} {url} ({name}): formula cells {live[:3]}")
