@@ -7,6 +7,7 @@ running. Each payload calls ``alert`` with its own marker, so a dialog names
 the field that leaked. ``FORMULA`` payloads start like spreadsheet formulas.
 """
 
+import base64
 import datetime as dt
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
@@ -16,6 +17,7 @@ from django.test import override_settings
 from tandem.applications.domain.screening import review_application
 from tandem.applications.models import ApplicationForm, Question
 from tandem.certificates.domain.issuing import issue_certificate
+from tandem.certificates.domain.setup import add_image
 from tandem.demo.edition import DemoPassword
 from tandem.events.domain.scheduling import schedule_event
 from tandem.matching.domain.runs import pin, start_run
@@ -36,8 +38,6 @@ INTERNATIONAL = "karolina.nowicka@tandem.example"
 TRAINING_PARTNER = "marek.zielinski@tandem.example"
 COORDINATOR_PL = "agata.wisniewska@tandem.example"
 MENTEE = "lukasz.wojcik.00@pl.members.example"
-# The mentor's address stays as the demo made it; only the name carries a payload.
-MENTOR_INDEX = 30
 
 MARK = "data-xss"
 SITE_URL = "http://testserver"
@@ -64,6 +64,14 @@ MENTOR_NAME = f"Zoë {img('mentor name')} Peeters"
 FORMULA_NAME = f"{formula('name')} {svg('formula name')}"
 ASSOCIATION_NAME = f"AIESEC Alumni Poland {svg('association')}"
 EMPLOYER = formula("employer")
+SURVEY_ANSWER = f"=cmd {script('survey answer')}"
+SURVEY_ANSWERS = 5
+SURVEY_ANSWERERS = SURVEY_ANSWERS - 1
+SIGNATURE_LABEL = f"Board {svg('signature label')}"
+# A 1×1 transparent PNG.
+PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII="
+)
 # Prefixes a spreadsheet would run: each must come out of an export with a '.
 FORMULA_STARTS = ("=", "+", "-", "@")
 
@@ -90,9 +98,11 @@ def plant_payloads(edition):
     international = Person.objects.get(email=INTERNATIONAL)
     coordinator = Person.objects.get(email=COORDINATOR_PL)
     pl = _association(edition)
-    mentee, mentor, formula_person = _people(pl)
+    mentee, mentor, formula_person, answerers = _people(pl)
     _timeline(edition)
-    mentee_app, mentor_app = _applications(edition, pl, mentee, mentor, formula_person)
+    mentee_app, mentor_app, formula_app = _applications(
+        edition, pl, mentee, mentor, formula_person
+    )
     review_application(
         mentee_app,
         actor=coordinator,
@@ -100,7 +110,9 @@ def plant_payloads(edition):
         motivation=5,
         comment=f"Strong {img('review comment')}",
     )
-    run = _matching(edition, international, coordinator, mentor_app, mentee_app)
+    run = _matching(
+        edition, international, coordinator, mentor_app, [mentee_app, formula_app]
+    )
     pair = _pair(edition, mentor_app, mentee_app)
     _meetings(pair, mentee, mentor)
     case = _cases(edition, pair, mentee, coordinator, pl)
@@ -111,9 +123,10 @@ def plant_payloads(edition):
             f"No meetings in February {svg('checkpoint')}",
             actor=coordinator,
         )
-    _survey(edition, mentee)
+    _survey(edition, pl, [mentee, *answerers])
     event = _event(edition, international)
     join_request = submit_join_request(edition, _join_data())
+    add_image(edition, "signature", SIGNATURE_LABEL, PNG, actor=international)
     with at("2024-03-12"):
         certificate = issue_certificate(
             edition,
@@ -151,12 +164,16 @@ def _association(edition):
 
 
 def _people(pl):
-    members = list(
-        Person.objects.filter(email__endswith="@pl.members.example").order_by("email")
-    )
+    """The demo mentee, and PL members who did not apply: the mentor, a formula
+    name, and the survey's other answerers."""
     mentee = Person.objects.get(email=MENTEE)
-    others = [m for m in members if m.pk != mentee.pk]
-    mentor, formula_person = others[MENTOR_INDEX], others[MENTOR_INDEX + 1]
+    spare = list(
+        Person.objects.filter(email__endswith="@pl.members.example")
+        .exclude(pk=mentee.pk)
+        .exclude(applications__isnull=False)
+        .order_by("email")
+    )
+    mentor, formula_person = spare[:2]
     password = DemoPassword()
     for person, name in (
         (mentee, MENTEE_NAME),
@@ -167,10 +184,11 @@ def _people(pl):
         person.employer = f"{EMPLOYER} {person.pk}"
         person.save(update_fields=["full_name", "employer"])
         password.apply(person)
+    for person in (mentee, *spare):
         membership = person.memberships.get(association=pl)
         membership.state = "verified"
         membership.save(update_fields=["state"])
-    return mentee, mentor, formula_person
+    return mentee, mentor, formula_person, spare[2 : 2 + SURVEY_ANSWERERS]
 
 
 def _timeline(edition):
@@ -227,40 +245,41 @@ def _applications(edition, pl, mentee, mentor, formula_person):
         years_experience=20,
         capacity=2,
     )
-    make_application(
+    formula_app = make_application(
         formula_person,
         edition,
         pl,
-        "mentor",
+        "mentee",
         motivation=formula("motivation"),
         function="Finance",
         industry="Banking",
         preference="either",
         other_languages=["English"],
-        years_experience=15,
-        capacity=1,
+        years_experience=4,
     )
-    return mentee_app, mentor_app
+    return mentee_app, mentor_app, formula_app
 
 
-def _matching(edition, international, coordinator, mentor_app, mentee_app):
+def _matching(edition, international, coordinator, mentor_app, mentee_apps):
+    """A run in which the mentor is pinned to both payload-named mentees."""
     with at("2023-11-20"):
         file_suggestion(
             edition,
             actor=coordinator,
             mentor=mentor_app,
-            mentee=mentee_app,
+            mentee=mentee_apps[0],
             kind="pair",
             reason=f"They know each other {script('suggestion reason')}",
         )
         run = start_run(edition, actor=international)
-        run = pin(
-            run,
-            mentor_app.pk,
-            mentee_app.pk,
-            actor=international,
-            reason=f"Asked for {img('pin reason')}",
-        )
+        for mentee_app in mentee_apps:
+            run = pin(
+                run,
+                mentor_app.pk,
+                mentee_app.pk,
+                actor=international,
+                reason=f"Asked for {img('pin reason')}",
+            )
     return run
 
 
@@ -317,23 +336,27 @@ def _cases(edition, pair, mentee, coordinator, pl):
     return case
 
 
-def _survey(edition, mentee):
+def _survey(edition, pl, people):
+    """Five answers, so coordinators see the texts: the five-answer rule."""
     survey = Survey.objects.get(edition=edition, kind=Survey.Kind.MID_TERM)
     survey.introduction = f"Five minutes {img('survey introduction')}"
     survey.save(update_fields=["introduction"])
     questions = {q.text: str(q.pk) for q in survey.questions.all()}
+    for person in people[1:]:
+        make_application(person, edition, pl, "mentee")
+    answers = {
+        questions["How often do you meet?"]: "every month",
+        questions["What should your national coordinator know?"]: SURVEY_ANSWER,
+    }
     with at("2024-03-04"):
+        # Only the mentee is in a pair; the others get no per-pair question.
         submit_response(
             survey,
-            {
-                questions["How is your pair going?"]: "4",
-                questions["How often do you meet?"]: "every month",
-                questions["What should your national coordinator know?"]: (
-                    f"=cmd {script('survey answer')}"
-                ),
-            },
-            actor=mentee,
+            {questions["How is your pair going?"]: "4", **answers},
+            actor=people[0],
         )
+        for person in people[1:]:
+            submit_response(survey, answers, actor=person)
 
 
 def _event(edition, actor):
