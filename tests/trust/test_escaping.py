@@ -223,3 +223,29 @@ def test_the_certificate_html_escapes_names_associations_and_labels(planted):
     assert escape(ASSOCIATION_NAME) in filled
     assert f"<p>{escape(SIGNATURE_LABEL)}</p>" in filled
     assert f'alt="{escape(SIGNATURE_LABEL)}"' in filled
+
+
+def test_the_board_fragment_htmx_swaps_in_escapes_names_and_reasons(client, planted):
+    edition, payloads = planted
+    client.force_login(Person.objects.get(email=INTERNATIONAL))
+    reason = f"Too close {script('veto reason')}"
+
+    response = client.post(
+        reverse("matching:change", args=[edition.slug, payloads.run.pk]),
+        {
+            "action": "veto",
+            "mentor": payloads.pair.mentor_id,
+            "mentee": payloads.pair.mentee_id,
+            "reason": reason,
+        },
+        headers={"HX-Request": "true"},
+    )
+
+    fragment = response.content.decode()
+    finder = MarkupFinder()
+    finder.feed(fragment)
+    assert response.status_code == 200
+    assert not fragment.lstrip().startswith("<!doctype")
+    assert finder.injected == []
+    assert escape(MENTOR_NAME) in fragment
+    assert escape(FORMULA_NAME) in fragment
