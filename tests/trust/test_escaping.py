@@ -21,6 +21,7 @@ from tandem.demo.edition import load_demo_edition
 from tandem.matching.domain.publishing import introduce_pairs
 from tandem.people.models import Person
 from tandem.programs.models import Association
+from tandem.reports.domain import report
 from tandem.surveys.models import Survey
 from tests.trust.payloads import (
     ASSOCIATION_NAME,
@@ -249,3 +250,15 @@ def test_the_board_fragment_htmx_swaps_in_escapes_names_and_reasons(client, plan
     assert finder.injected == []
     assert escape(MENTOR_NAME) in fragment
     assert escape(FORMULA_NAME) in fragment
+
+
+def test_the_printable_report_escapes_association_names(planted):
+    edition, _ = planted
+    associations = list(edition.associations.order_by("name"))
+
+    printable = report.print_html(edition, associations)
+
+    finder = MarkupFinder()
+    finder.feed(printable)
+    assert finder.injected == []
+    assert escape(ASSOCIATION_NAME) in printable
