@@ -46,6 +46,8 @@ DOWNLOADS = {
 }
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SKIPPED_PREFIXES = ("/static/", "/media/", "/admin/", "/accounts/logout/")
+# Only links are followed: actions are forms that POST (sign-out included), so
+# the crawl changes nothing it reads.
 LINKS = """() => Array.from(document.querySelectorAll('a[href]'),
     a => [a.getAttribute('href'), a.textContent])"""
 
@@ -178,6 +180,9 @@ class Crawler:
             return
         if response.headers.get("x-content-type-options") != "nosniff":
             self.problems.append(f"{role} {url}: may be sniffed as HTML")
+        # A calendar or a PDF holds the payload as plain text, which is right for
+        # it; what keeps it inert is a type no browser renders as a page, and
+        # nosniff, which forbids the browser to guess otherwise.
         body = response.body()
         self.downloads[kind] += 1
         cells = []
