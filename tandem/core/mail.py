@@ -7,11 +7,18 @@ once the transaction commits: a rolled-back action leaves no row and sends nothi
 
 import email
 import email.policy
+import re
 
 from django.core.mail.backends.base import BaseEmailBackend
 from django.db import transaction
 
 from tandem.core.models import OutboxMessage
+
+
+def one_line(text):
+    """A subject built from what people typed: headers refuse line breaks, and a
+    name stored before the forms collapsed white space may still hold one."""
+    return re.sub(r"\s+", " ", text).strip()
 
 
 class OutboxBackend(BaseEmailBackend):

@@ -9,9 +9,16 @@ from django.utils.functional import cached_property
 from django.views.generic import FormView, TemplateView, View
 
 from tandem.applications.models import Role
-from tandem.core import audit, conflicts
+from tandem.core import conflicts
 from tandem.core.views import EditionScopedMixin
-from tandem.matching.domain import publishing, queries, runs, suggestions, weights
+from tandem.matching.domain import (
+    exporting,
+    publishing,
+    queries,
+    runs,
+    suggestions,
+    weights,
+)
 from tandem.matching.domain.cohort import accepted_applications
 from tandem.matching.forms import (
     ChangeForm,
@@ -21,20 +28,8 @@ from tandem.matching.forms import (
     WeightsForm,
 )
 from tandem.matching.models import MatchRun, Suggestion
-from tandem.tabular.export import write_csv
 
 BOARD = "matching/board/show.html"
-EXPORT_COLUMNS = [
-    "mentor",
-    "mentor association",
-    "mentee",
-    "mentee association",
-    "type",
-    "language",
-    "score",
-    "pinned",
-    "reason",
-]
 
 
 class RunScopedMixin(EditionScopedMixin):
@@ -254,30 +249,10 @@ class RunExport(RunScopedMixin, View):
 
     def get(self, request, *args, **kwargs):
         scope = queries.visible_scope(request.user, self.edition)
-        rows = [
-            [
-                p.mentor.person.full_name,
-                p.mentor.association.country,
-                p.mentee.person.full_name,
-                p.mentee.association.country,
-                p.pair_type,
-                p.language,
-                f"{p.score:.3f}",
-                p.pinned,
-                p.reason,
-            ]
-            for p in queries.proposals(self.run, scope)
-        ]
-        # Names are the people's own text: a profile may start with "=", so the
-        # cells go through the same spreadsheet-safe writer as every export.
-        response = HttpResponse(
-            write_csv(EXPORT_COLUMNS, rows), content_type="text/csv; charset=utf-8"
-        )
+        data = exporting.export_run(self.run, scope, actor=request.user)
+        response = HttpResponse(data, content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = (
             f'attachment; filename="match-run-{self.run.pk}.csv"'
-        )
-        audit.record(
-            "matching.export", self.run, actor=request.user, edition=self.edition
         )
         return response
 

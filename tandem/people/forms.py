@@ -4,6 +4,7 @@ from django import forms
 
 from tandem.core.languages import language_choices
 from tandem.people.models import Person
+from tandem.tabular.values import normalise_name
 
 
 def time_zone_choices():
@@ -24,3 +25,11 @@ class ProfileForm(forms.ModelForm):
         help_texts = {
             "full_name": "Written the way you write it, with every accent.",
         }
+
+    def clean_full_name(self):
+        """One line, as an imported name is: a line break in a name would end up
+        in the headers of the e-mails that name the person, which refuse it."""
+        name = normalise_name(self.cleaned_data["full_name"])
+        if name.value is None:
+            raise forms.ValidationError(name.error or "Write your name.")
+        return name.value

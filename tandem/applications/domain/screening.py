@@ -9,6 +9,7 @@ from django.db import transaction
 
 from tandem.applications.models import Application, DecisionTemplate, Review
 from tandem.core import audit, clock, conflicts
+from tandem.core.mail import one_line
 from tandem.people.models import Membership
 
 logger = logging.getLogger(__name__)
@@ -214,7 +215,7 @@ def render_decision(template, application):
         "role": application.role,
         "association": application.association.name,
     }
-    return template.subject.format(**values), template.body.format(**values)
+    return one_line(template.subject.format(**values)), template.body.format(**values)
 
 
 def _tell_applicants(application_ids, decision):

@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from tandem.core import audit, clock
+from tandem.core.mail import one_line
 from tandem.matching.domain.runs import lock_unchanged
 from tandem.matching.models import MatchRun
 from tandem.mentoring.domain.pairs import create_pairs
@@ -71,8 +72,10 @@ def introduce_pairs(pair_ids, base_url=""):
                 {"pair": pair, "person": person, "link": link},
             )
             send_mail(
-                f"Your Tandem {pair.edition.name} pair: "
-                f"{pair.mentor.person.full_name} and {pair.mentee.person.full_name}",
+                one_line(
+                    f"Your Tandem {pair.edition.name} pair: "
+                    f"{pair.mentor.person.full_name} and {pair.mentee.person.full_name}"
+                ),
                 body,
                 None,
                 [person.email],

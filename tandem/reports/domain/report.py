@@ -104,16 +104,21 @@ def export(edition, associations, key, fmt, *, actor):
     return data
 
 
-def pdf(edition, associations, *, actor):
-    from weasyprint import HTML
-
+def print_html(edition, associations):
+    """The printable report's HTML, what WeasyPrint turns into the PDF."""
     context = {
         "edition": edition,
         "associations": associations,
         **build(edition, associations),
         "across": build_across(edition, associations),
     }
-    html = render_to_string("reports/edition/print.html", context)
+    return render_to_string("reports/edition/print.html", context)
+
+
+def pdf(edition, associations, *, actor):
+    from weasyprint import HTML
+
+    html = print_html(edition, associations)
     fetcher = ProjectOnlyFetcher()
     data = HTML(string=html, base_url=STATIC_BASE, url_fetcher=fetcher).write_pdf()
     audit.record("report.exported.pdf", None, actor=actor, edition=edition)
