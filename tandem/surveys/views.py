@@ -85,12 +85,9 @@ class SurveyAnswer(SurveyMixin, TemplateView):
         return context
 
     def post(self, request, *args, **kwargs):
+        # Every question as a list: the domain refuses two values for one answer.
         values = {
-            str(q.pk): (
-                request.POST.getlist(f"q{q.pk}")
-                if q.kind == Question.Kind.MULTIPLE
-                else request.POST.get(f"q{q.pk}", "")
-            )
+            str(q.pk): request.POST.getlist(f"q{q.pk}")
             for q in self.survey.questions.all()
         }
         try:

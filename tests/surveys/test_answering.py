@@ -134,6 +134,23 @@ def test_the_page_shows_what_is_wrong_and_saves_nothing(
     ) == [4]
 
 
+def test_two_values_for_one_scale_answer_are_refused(client, world, mentee, settings):
+    survey = make_survey(world.edition, anonymous=False)
+    question = survey.questions.get(text=GOING)
+    settings.TANDEM_TODAY = "2024-03-05"
+    client.force_login(mentee)
+    url = reverse("surveys:answer", args=[world.edition.slug, survey.pk])
+
+    refused = client.post(url, {f"q{question.pk}": ["2", "5"]})
+    repeated = client.post(url, {f"q{question.pk}": ["4", "4"]})
+
+    assert "Give one answer to this question, not several." in refused.content.decode()
+    assert repeated.status_code == 302
+    assert list(
+        Answer.objects.filter(response__survey=survey).values_list("number", flat=True)
+    ) == [4]
+
+
 def test_the_page_says_a_closed_survey_is_closed(client, world, mentee, settings):
     survey = make_survey(world.edition, anonymous=False)
     question = survey.questions.get(text=GOING)

@@ -107,7 +107,12 @@ def clean_answers(questions, raw):
 
 def _clean_one(question, value):
     if isinstance(value, list | tuple) and question.kind != Question.Kind.MULTIPLE:
-        value = value[-1] if value else ""
+        # A crafted form may send one question twice; keeping either value would
+        # store an answer the person may not have meant.
+        given = list(dict.fromkeys(v for v in value if v != ""))
+        if len(given) > 1:
+            raise ValidationError("Give one answer to this question, not several.")
+        value = given[0] if given else ""
     if question.kind == Question.Kind.MULTIPLE:
         picked = [v for v in dict.fromkeys(value or []) if v != ""]
         unknown = [v for v in picked if v not in question.choices]
