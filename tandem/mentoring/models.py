@@ -9,6 +9,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 
+from tandem.core import clock
 from tandem.core.submissions import token_field
 
 MAX_MEETING_MINUTES = 8 * 60
@@ -162,7 +163,9 @@ class PairEvent(models.Model):
         related_name="+",
     )
     detail = models.TextField(blank=True)
-    at = models.DateTimeField(auto_now_add=True)
+    # Tandem's clock, not the wall's: a demo pinned to November 2023 shows its
+    # pairs' history in November 2023 too.
+    at = models.DateTimeField(default=clock.now)
 
     class Meta:
         ordering = ["at", "id"]

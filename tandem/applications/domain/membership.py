@@ -4,10 +4,9 @@ import logging
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 
 from tandem.applications.models import Application
-from tandem.core import audit
+from tandem.core import audit, clock
 from tandem.people.models import Membership
 from tandem.tabular.members import match_members, read_member_list
 
@@ -44,7 +43,7 @@ def verify_membership(application, *, actor, state=Membership.State.VERIFIED):
 def _set_state(membership, state, actor):
     membership.state = state
     membership.verified_by = actor
-    membership.verified_at = timezone.now()
+    membership.verified_at = clock.now()
     membership.save(update_fields=["state", "verified_by", "verified_at"])
 
 
@@ -85,7 +84,7 @@ def apply_member_list(edition, association, table, *, actor):
         association=association, person__in=verified
     )
     changed = [m for m in memberships if m.state != Membership.State.VERIFIED]
-    now = timezone.now()
+    now = clock.now()
     for membership in changed:
         membership.state = Membership.State.VERIFIED
         membership.verified_by, membership.verified_at = actor, now

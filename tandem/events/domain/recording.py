@@ -5,9 +5,8 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 
-from tandem.core import audit
+from tandem.core import audit, clock
 from tandem.events import attendance as reader
 from tandem.events.domain.people import audience, audience_people
 from tandem.events.models import Attendance, AttendanceImport
@@ -38,7 +37,7 @@ def record_roster(event, present_ids, *, actor):
             "person_id", flat=True
         )
     )
-    now = timezone.now()
+    now = clock.now()
     Attendance.objects.bulk_create(
         Attendance(
             event=event,
@@ -97,7 +96,7 @@ def commit_attendance_import(upload, *, actor):
     if upload.committed_at is not None:
         raise ValidationError(f"{upload.filename} was already imported.")
     match = match_upload(upload, actor)
-    now = timezone.now()
+    now = clock.now()
     rows = [
         Attendance(
             event=upload.event,

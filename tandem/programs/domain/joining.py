@@ -5,9 +5,8 @@ import logging
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
-from django.utils import timezone
 
-from tandem.core import audit, submissions
+from tandem.core import audit, clock, submissions
 from tandem.people.models import Person, normalise_email
 from tandem.programs.models import (
     Association,
@@ -135,7 +134,7 @@ def _coordinator_for(join_request):
 def _decide(join_request, state, actor, association):
     join_request.state = state
     join_request.decided_by = actor
-    join_request.decided_at = timezone.now()
+    join_request.decided_at = clock.now()
     join_request.association = association
     join_request.save(
         update_fields=["state", "decided_by", "decided_at", "association"]
