@@ -202,7 +202,7 @@ def _clean_question(spec):
         elif len(choices) > MAX_CHOICES:
             errors["choices"] = f"Keep it to {MAX_CHOICES} options ({len(choices)})."
         elif repeated:
-            errors["choices"] = f"'{repeated[0]}' is listed twice."
+            errors["choices"] = f"“{repeated[0]}” is listed twice."
         elif too_long:
             errors["choices"] = (
                 f"Keep each option under {MAX_CHOICE_LENGTH} characters."
