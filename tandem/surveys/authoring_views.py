@@ -99,16 +99,23 @@ class SurveyEdit(AuthoringMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        initial = SurveyForm.initial_of(self.survey)
-        context.setdefault("form", SurveyForm(initial=initial, edition=self.edition))
+        context.setdefault("form", self.form())
         context.update(
             questions=self.survey.questions.all(),
             state=authoring.state_of(self.survey, clock.today()),
         )
         return context
 
+    def form(self, data=None):
+        return SurveyForm(
+            data,
+            initial=SurveyForm.initial_of(self.survey),
+            edition=self.edition,
+            answered=self.answered,
+        )
+
     def post(self, request, *args, **kwargs):
-        form = SurveyForm(request.POST, edition=self.edition)
+        form = self.form(request.POST)
         if form.is_valid():
             try:
                 authoring.change_survey(
@@ -159,13 +166,18 @@ class QuestionEdit(QuestionMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.setdefault(
-            "form", QuestionForm(initial=QuestionForm.initial_of(self.question))
-        )
+        context.setdefault("form", self.form())
         return context
 
+    def form(self, data=None):
+        return QuestionForm(
+            data,
+            initial=QuestionForm.initial_of(self.question),
+            answered=self.answered,
+        )
+
     def post(self, request, *args, **kwargs):
-        form = QuestionForm(request.POST)
+        form = self.form(request.POST)
         if form.is_valid():
             try:
                 authoring.change_question(

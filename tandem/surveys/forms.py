@@ -41,9 +41,14 @@ class SurveyForm(forms.Form):
         help_text="Leave empty to close on the milestone's last day.",
     )
 
-    def __init__(self, *args, edition, **kwargs):
+    def __init__(self, *args, edition, answered=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["milestone"].queryset = authoring.survey_milestones(edition)
+        # Shown but not taken from the post once answered; the domain refuses a
+        # change all the same.
+        for name in authoring.FIXED_SURVEY_FIELDS if answered else ():
+            self.fields[name].disabled = True
+            self.fields[name].help_text = "Fixed: the survey has answers."
 
     @classmethod
     def initial_of(cls, survey):
@@ -75,6 +80,11 @@ class QuestionForm(forms.Form):
         label="Shared with coordinators under the person's name",
         help_text=Question._meta.get_field("non_anonymous").help_text,
     )
+
+    def __init__(self, *args, answered=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in authoring.FIXED_ONCE_ANSWERED if answered else ():
+            self.fields[name].disabled = True
 
     @classmethod
     def initial_of(cls, question):

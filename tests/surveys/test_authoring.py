@@ -10,6 +10,7 @@ from tandem.core.models import AuditEntry
 from tandem.programs.models import RoleGrant
 from tandem.surveys.domain import authoring
 from tandem.surveys.domain.answering import has_answered
+from tandem.surveys.domain.invitations import invite
 from tandem.surveys.domain.pulse import rule_for
 from tandem.surveys.models import Answer, Question, Survey
 from tests import factories
@@ -353,21 +354,55 @@ def test_after_answers_the_audience_and_anonymity_stay(answered, coordinator):
     assert (answered.audience, answered.anonymous) == ("both", False)
 
 
-def test_the_page_says_why_a_kind_change_is_refused(signed_in, answered):
+def test_after_answers_the_page_offers_only_the_wording(signed_in, answered):
     question = answered.questions.get(text="How often?")
 
+    page = signed_in.get(url("question_edit", answered, question.pk))
     response = signed_in.post(
         url("question_edit", answered, question.pk),
-        {"text": "How often?", "kind": "multiple", "choices": "a\nb"},
+        {"text": "How often do you meet?", "kind": "multiple", "choices": "a\nc"},
     )
 
     question.refresh_from_db()
-    assert response.status_code == 400
-    assert (
-        "Kind: This survey has answers, so its kind cannot change; only the wording "
-        "can." in response.content.decode()
+    form = page.context["form"]
+    assert sorted(n for n, f in form.fields.items() if f.disabled) == [
+        "choices",
+        "kind",
+        "non_anonymous",
+        "per_pair",
+        "required",
+    ]
+    assert "only the wording of the question can change" in page.content.decode()
+    assert response.status_code == 302
+    assert (question.text, question.kind, question.choices) == (
+        "How often do you meet?",
+        "single",
+        ["a", "b"],
     )
-    assert question.kind == "single"
+
+
+def test_after_answers_the_survey_page_refuses_a_new_audience(signed_in, answered):
+    page = signed_in.get(url("edit", answered))
+    response = signed_in.post(
+        url("edit", answered),
+        {
+            "title": "Checkpoint",
+            "kind": "mid_term",
+            "audience": "mentors",
+            "anonymous": "on",
+            "opens_on": "2024-03-01",
+            "closes_on": "2024-03-29",
+        },
+    )
+
+    answered.refresh_from_db()
+    assert page.context["form"].fields["audience"].disabled is True
+    assert response.status_code == 302
+    assert (answered.audience, answered.anonymous, answered.closes_on) == (
+        "both",
+        False,
+        dt.date(2024, 3, 29),
+    )
 
 
 def test_deleting_a_question_before_answers_renumbers_the_rest(
@@ -580,3 +615,16 @@ def test_a_question_stored_by_the_page_keeps_no_options_for_text(edition, coordi
     question = add(survey, coordinator, kind="long", choices=["stray"])
 
     assert Question.objects.get(pk=question.pk).choices == []
+
+
+def test_an_open_survey_invites_nobody_until_it_has_a_question(
+    edition, coordinator, association, mailoutbox
+):
+    survey = new_survey(edition, coordinator)
+    participant(edition, association, "mentee", "Zoë Nowak")
+
+    before = invite(survey, today=dt.date(2024, 3, 5))
+    add(survey, coordinator)
+    after = invite(survey, today=dt.date(2024, 3, 5))
+
+    assert (before, after) == (0, 1)

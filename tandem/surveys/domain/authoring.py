@@ -35,6 +35,7 @@ SURVEY_FIELDS = (
     "opens_on",
     "closes_on",
 )
+FIXED_SURVEY_FIELDS = ("audience", "anonymous")
 QUESTION_FIELDS = ("text", "kind", "choices", "required", "per_pair", "non_anonymous")
 FIXED_ONCE_ANSWERED = {
     "kind": "its kind",
