@@ -39,7 +39,15 @@ def _answered(survey):
 class QuestionInline(admin.TabularInline):
     model = Question
     extra = 0
-    fields = ["position", "text", "kind", "choices", "required", "per_pair"]
+    fields = [
+        "position",
+        "text",
+        "kind",
+        "choices",
+        "required",
+        "per_pair",
+        "non_anonymous",
+    ]
 
     def has_add_permission(self, request, obj=None):
         return not _answered(obj) and super().has_add_permission(request, obj)

@@ -17,6 +17,7 @@ from tandem.core.views import EditionScopedMixin
 from tandem.surveys.domain import authoring
 from tandem.surveys.domain.pulse import rule_for
 from tandem.surveys.forms import PulseRuleForm, QuestionForm, SurveyForm
+from tandem.surveys.models import Survey
 from tandem.surveys.views import SurveyMixin
 
 EDIT = "surveys/authoring/edit.html"
@@ -38,7 +39,7 @@ class SurveyManage(EditionScopedMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         surveys = list(
-            self.edition.surveys.exclude(kind="pulse")
+            self.edition.surveys.exclude(kind=Survey.Kind.PULSE)
             .select_related("milestone")
             .annotate(
                 response_count=Count("responses", distinct=True),
