@@ -4,6 +4,7 @@ Rules receive an Edition, a Survey or a PulseCheck. Results are for coordinators
 which answers they reach (their associations only, groups of five or more) is the
 business of ``domain.results``, not of these rules. A pulse check is visible to
 the two people of its pair only: coordinators hear of a low answer through a case.
+Writing surveys and the pulse rule is the international coordinator's alone.
 """
 
 import rules
@@ -26,5 +27,7 @@ rules.add_perm("surveys.see_survey", coordinator | in_audience)
 rules.add_perm("surveys.answer_survey", in_audience)
 rules.add_perm("surveys.view_results", coordinator)
 rules.add_perm("surveys.export_results", coordinator)
+rules.add_perm("surveys.author_surveys", is_international_coordinator)
+rules.add_perm("surveys.edit_pulse_rule", is_international_coordinator)
 rules.add_perm("surveys.see_pulse", is_in_pair)
 rules.add_perm("surveys.answer_pulse", is_in_pair)

@@ -29,10 +29,26 @@ def extend_world(world):
     Question.objects.bulk_create(
         Question(survey=survey, position=i, **spec) for i, spec in enumerate(QUESTIONS)
     )
+    other = Survey.objects.create(
+        edition=world.other_edition,
+        title="Other edition's survey",
+        kind=Survey.Kind.OTHER,
+        audience=Survey.Audience.BOTH,
+        opens_on=dt.date(2025, 3, 1),
+        closes_on=dt.date(2025, 3, 22),
+    )
+    other_question = Question.objects.create(
+        survey=other, position=1, text="Elsewhere?", kind="short"
+    )
     check = PulseCheck.objects.create(
         pair=world.extra["pair"], number=1, due_on=dt.date(2023, 12, 31)
     )
-    world.extra.update(survey=survey, pulse=check)
+    world.extra.update(
+        survey=survey,
+        pulse=check,
+        other_survey=other,
+        other_question=other_question,
+    )
 
 
 def answered_by_b(world):
@@ -61,11 +77,22 @@ def survey(w):
     return [w.edition.slug, w.extra["survey"].pk]
 
 
+def question(w):
+    return [*survey(w), w.extra["survey"].questions.first().pk]
+
+
+def foreign_question(w):
+    return [*survey(w), w.extra["other_question"].pk]
+
+
 COORDINATORS = "login 404 403 403 403 403 403 200 200 200 404"
 MEMBERS = "login 404 200 200 200 200 403 403 403 403 404"
 AUDIENCE = "login 404 404 404 200 200 404 403 403 403 404"
 RESULTS = "login 404 404 404 403 403 404 200 200 200 404"
 IN_PAIR = "login 404 404 404 200 200 404 404 404 404 404"
+AUTHOR_EDITION = "login 404 403 403 403 403 403 403 403 200 404"
+AUTHOR = "login 404 404 404 403 403 404 403 403 200 404"
+NOT_HERE = "login 404 404 404 404 404 404 404 404 404 404"
 
 CASES = [
     Case("surveys:list", ed, COORDINATORS),
@@ -74,4 +101,26 @@ CASES = [
     Case("surveys:results", survey, RESULTS),
     Case("surveys:export", lambda w: [*survey(w), "csv"], RESULTS),
     Case("surveys:pulse", lambda w: [w.edition.slug, w.extra["pulse"].pk], IN_PAIR),
+    Case("surveys:manage", ed, AUTHOR_EDITION),
+    Case("surveys:create", ed, AUTHOR_EDITION),
+    Case("surveys:pulse_rule", ed, AUTHOR_EDITION),
+    Case("surveys:edit", survey, AUTHOR),
+    Case(
+        "surveys:edit", lambda w: [w.edition.slug, w.extra["other_survey"].pk], NOT_HERE
+    ),
+    Case("surveys:question_add", survey, AUTHOR),
+    Case("surveys:question_edit", question, AUTHOR),
+    Case(
+        "surveys:question_edit",
+        foreign_question,
+        "login 404 404 404 403 403 404 403 403 404 404",
+    ),
+    Case("surveys:question_delete", question, AUTHOR),
+    Case(
+        "surveys:question_move",
+        question,
+        "login 404 404 404 403 403 404 403 403 302 404",
+        method="post",
+        data={"direction": "down"},
+    ),
 ]

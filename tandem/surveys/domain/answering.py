@@ -172,6 +172,9 @@ def submit_response(survey, raw, *, actor):
     survey closes. An anonymous survey takes one response per person and cannot be
     edited: nothing stored says which response was theirs.
     """
+    # The same lock as the authoring functions take: a question cannot change
+    # kind or options while this response is being saved.
+    Survey.objects.select_for_update().get(pk=survey.pk)
     today = clock.today()
     check_open(survey, today)
     application = application_for(actor, survey)

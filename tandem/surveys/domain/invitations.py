@@ -47,7 +47,9 @@ def due_kind(survey, sent, today):
 def invite(survey, *, today=None):
     """Send what is due for an open survey; returns the number of e-mails."""
     today = today or clock.today()
-    if not survey.is_open(today):
+    # A survey opened before its questions are written would invite people to
+    # an empty page; they are invited on the first run after questions exist.
+    if not survey.is_open(today) or not survey.questions.exists():
         return 0
     answered = set(
         ResponseMarker.objects.filter(survey=survey).values_list("person_id", flat=True)
