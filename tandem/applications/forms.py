@@ -2,11 +2,13 @@
 
 from django import forms
 
+from tandem.applications.domain.queries import SORTS
 from tandem.applications.models import (
     Application,
     ApplicationForm,
     Question,
     Review,
+    Role,
 )
 from tandem.core.forms import NamedFileField
 from tandem.tabular.reading import MAX_BYTES
@@ -252,6 +254,60 @@ class LinkedInExportForm(forms.Form):
                 f"{upload.name}: the archive is larger than 5 MB."
             )
         return upload
+
+
+ALL = [("", "all")]
+
+
+class ApplicationFilterForm(forms.Form):
+    """The list's and the export's filters, read from the query string.
+
+    A value that does not hold (a typed-in score, an association the coordinator
+    cannot see, an unknown sort) is dropped, and the page names what it ignored;
+    the rest of the filters still apply.
+    """
+
+    association = forms.ChoiceField(required=False)
+    role = forms.ChoiceField(choices=ALL + Role.choices, required=False)
+    state = forms.ChoiceField(choices=ALL + Application.State.choices, required=False)
+    decision = forms.ChoiceField(
+        choices=ALL + Application.Decision.choices, required=False
+    )
+    preference = forms.ChoiceField(
+        label="Pair preference",
+        choices=ALL + Application.Preference.choices,
+        required=False,
+    )
+    min_score = forms.FloatField(
+        label="Mean score at least", min_value=1, max_value=5, required=False
+    )
+    sort = forms.ChoiceField(
+        label="Sort by", choices=[(key, key) for key in SORTS], required=False
+    )
+
+    def __init__(self, data, *, associations):
+        super().__init__(data)
+        self.fields["association"].choices = ALL + [
+            (association.country, association.name) for association in associations
+        ]
+
+    def filters(self):
+        """The filters that hold, by name; an ignored one is absent."""
+        self.is_valid()
+        return {
+            name: value
+            for name, value in self.cleaned_data.items()
+            if value not in ("", None)
+        }
+
+    def ignored(self):
+        """One sentence per dropped filter, naming it and the value given."""
+        self.is_valid()
+        return [
+            f"Ignored {self.fields[name].label or name.capitalize()} "
+            f"“{self.data.get(name)}”: {errors[0]}"
+            for name, errors in self.errors.items()
+        ]
 
 
 class ReviewForm(forms.ModelForm):

@@ -1,6 +1,7 @@
 """The checkpoint pages: review, totals, export, chart and flat query counts."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -14,18 +15,22 @@ from tandem.mentoring.models import Meeting, Pair
 from tandem.people.models import Person
 
 
-def add_pairs(world, count):
-    """``count`` active pairs in A, each with two meetings, written in bulk."""
-    edition, a = world.edition, world.association_a
+def add_pairs(world, count, prefix="Bulk", *, mixed=False):
+    """``count`` active pairs of A's members, each with two confirmed meetings,
+    written in bulk. ``mixed``: every fifth mentee is B's (an international pair
+    that A's coordinator knows of but does not track), every other pair at risk."""
+    edition = world.edition
     people = Person.objects.bulk_create(
-        Person(email=f"bulk{n}@example.org", full_name=f"Bulk {n}")
+        Person(email=f"{prefix.lower()}{n}@example.org", full_name=f"{prefix} {n}")
         for n in range(2 * count)
     )
     applications = Application.objects.bulk_create(
         Application(
             person=person,
             edition=edition,
-            association=a,
+            association=(
+                world.association_b if mixed and n % 10 == 9 else world.association_a
+            ),
             role="mentor" if n % 2 == 0 else "mentee",
             state="submitted",
             decision="accepted",
@@ -38,10 +43,10 @@ def add_pairs(world, count):
             edition=edition,
             mentor=applications[2 * n],
             mentee=applications[2 * n + 1],
-            pair_type="local",
+            pair_type="international" if mixed and n % 5 == 4 else "local",
             language="Polish",
             state="active",
-            activity="active",
+            activity="at_risk" if mixed and n % 2 == 0 else "active",
             began_on=dt.date(2023, 12, 1),
             activated_on=dt.date(2023, 12, 1),
         )
@@ -67,62 +72,42 @@ def queries_for(client, url):
     with CaptureQueriesContext(connection) as context:
         response = client.get(url)
     assert response.status_code == 200
-    return len(context.captured_queries)
+    return len(context.captured_queries), response.content.decode()
+
+
+def _rows_with_two_meetings(page, prefix):
+    row = (
+        rf">{prefix} \d+</a> \(PL\)</td>\s*<td>active</td>\s*<td>2 \(2 confirmed\)</td>"
+    )
+    return len(re.findall(row, page))
 
 
 @pytest.mark.parametrize(
-    ("role", "page"),
-    [("international", "mentoring:checkpoint"), ("national_a", "mentoring:checkpoint")],
+    ("role", "page", "args"),
+    [
+        ("international", "mentoring:checkpoint", []),
+        ("national_a", "mentoring:checkpoint", []),
+        ("international", "mentoring:checkpoint_association", ["PL"]),
+        ("national_a", "mentoring:checkpoint_association", ["PL"]),
+    ],
 )
 def test_checkpoint_queries_stay_flat_from_10_to_500_pairs(
-    client, world, settings, role, page
+    client, world, settings, role, page, args
 ):
     settings.TANDEM_TODAY = "2024-03-05"
     client.force_login(world.people[role])
-    url = reverse(page, args=[world.edition.slug])
-    add_pairs(world, 10)
-    few = queries_for(client, url)
+    url = reverse(page, args=[world.edition.slug, *args])
+    add_pairs(world, 10, "Few", mixed=True)
+    few, _ = queries_for(client, url)
 
-    add_pairs_offset(world, 490)
-    many = queries_for(client, url)
+    add_pairs(world, 490, "Many", mixed=True)
+    many, listed = queries_for(client, url)
 
+    known = len(re.findall(r"<tr><td>Many \d+</td><td>", listed))
     assert many == few
-
-
-def add_pairs_offset(world, count):
-    # New e-mail addresses for the second batch.
-    before = Person.objects.count()
-    edition, a = world.edition, world.association_a
-    people = Person.objects.bulk_create(
-        Person(email=f"more{before + n}@example.org", full_name=f"More {n}")
-        for n in range(2 * count)
-    )
-    applications = Application.objects.bulk_create(
-        Application(
-            person=person,
-            edition=edition,
-            association=a,
-            role="mentor" if n % 2 == 0 else "mentee",
-            state="submitted",
-            decision="accepted",
-            source="form",
-        )
-        for n, person in enumerate(people)
-    )
-    Pair.objects.bulk_create(
-        Pair(
-            edition=edition,
-            mentor=applications[2 * n],
-            mentee=applications[2 * n + 1],
-            pair_type="local",
-            language="Polish",
-            state="active",
-            activity="at_risk",
-            began_on=dt.date(2023, 12, 1),
-            activated_on=dt.date(2023, 12, 1),
-        )
-        for n in range(count)
-    )
+    assert _rows_with_two_meetings(listed, "Few") == 8
+    assert _rows_with_two_meetings(listed, "Many") == 392
+    assert known == (0 if role == "international" else 98)
 
 
 def test_totals_count_each_association_by_activity(world, settings):

@@ -6,8 +6,9 @@ import zoneinfo
 import pytest
 from django.core.exceptions import ValidationError
 
+from tandem.core.models import AuditEntry
 from tandem.mentoring.domain.meetings import log_meeting, respond_to_meeting
-from tandem.mentoring.models import Meeting, PrivateNote
+from tandem.mentoring.models import Meeting, Pair, PrivateNote
 from tests import factories
 from tests.mentoring.helpers import activate, publish
 
@@ -348,3 +349,73 @@ def test_the_partner_keeps_a_private_note_when_answering_on_the_page(
         "Ask about the <b>team</b> next time",
     )
     assert Meeting.objects.get(pk=meeting.pk).state == Meeting.State.CONFIRMED
+
+
+def test_a_disputed_meeting_stops_counting_and_its_author_sees_it_disputed(
+    client, pair_in, settings
+):
+    settings.TANDEM_TODAY = "2024-01-25"
+    pair = pair_in()
+    mentee, mentor = pair.mentee.person, pair.mentor.person
+    december = log(
+        pair,
+        mentee,
+        dt.date(2023, 12, 15),
+        when=at("2023-12-16T12:00", "Europe/Warsaw"),
+    )
+    respond_to_meeting(
+        december, True, actor=mentor, at=at("2023-12-17T12:00", "Europe/Warsaw")
+    )
+    january = log(
+        pair,
+        mentee,
+        dt.date(2024, 1, 20),
+        topics="Salary talk",
+        private_note="Felt rushed",
+        when=at("2024-01-21T12:00", "Europe/Warsaw"),
+    )
+    waiting = Pair.objects.get(pk=pair.pk).activity
+    client.force_login(mentor)
+
+    answered = client.post(
+        f"/e/{pair.edition.slug}/mentoring/meetings/{january.pk}/respond/",
+        {"answer": "dispute", "private_note": "We never met that week"},
+        follow=True,
+    )
+    client.force_login(mentee)
+    page = client.get(f"/e/{pair.edition.slug}/mentoring/mine/").content.decode()
+
+    january.refresh_from_db()
+    assert january.state == Meeting.State.DISPUTED
+    assert january.responded_at is not None
+    assert [str(m) for m in answered.context["messages"]] == [
+        "Meeting disputed; it no longer counts."
+    ]
+    assert (waiting, Pair.objects.get(pk=pair.pk).activity) == ("at_risk", "inactive")
+    assert list(
+        AuditEntry.objects.filter(action="meeting.disputed").values_list(
+            "object_id", "actor"
+        )
+    ) == [(str(january.pk), mentor.pk)]
+    assert '<span class="tag meeting-disputed">disputed</span>' in page
+    assert '<strong class="pair-activity">inactive</strong>' in page
+    assert "Felt rushed" in page
+    assert "We never met that week" not in page
+    assert 'name="answer" value="dispute"' not in page
+
+
+def test_a_disputed_meeting_cannot_be_answered_again(pair_in):
+    pair = pair_in()
+    meeting = log(
+        pair,
+        pair.mentor.person,
+        dt.date(2024, 1, 9),
+        when=at("2024-01-10T12:00", "Europe/Warsaw"),
+    )
+    respond_to_meeting(meeting, False, actor=pair.mentee.person)
+
+    with pytest.raises(ValidationError) as again:
+        respond_to_meeting(meeting, True, actor=pair.mentee.person)
+
+    assert again.value.messages == ["This meeting is already disputed."]
+    assert Meeting.objects.get(pk=meeting.pk).state == Meeting.State.DISPUTED

@@ -1,21 +1,23 @@
 """Application lists as each coordinator may see them."""
 
 from django.db.models import Avg, Count, F, FloatField, Max, Min, OuterRef, Subquery
-from django.db.models.functions import Cast
+from django.db.models.functions import Cast, Coalesce
 
 from tandem.applications.models import Application, Review
 from tandem.people.models import Membership
 from tandem.programs.roles import roles_for
 
+# Applications without a score or a submission date come last in both
+# directions, on SQLite and PostgreSQL alike (they put NULL at opposite ends).
 SORTS = {
-    "name": "person__full_name",
-    "-name": "-person__full_name",
-    "score": "mean_score",
-    "-score": "-mean_score",
-    "reviews": "review_count",
-    "-reviews": "-review_count",
-    "submitted": "submitted_at",
-    "-submitted": "-submitted_at",
+    "name": F("person__full_name").asc(),
+    "-name": F("person__full_name").desc(),
+    "score": F("mean_score").asc(nulls_last=True),
+    "-score": F("mean_score").desc(nulls_last=True),
+    "reviews": F("review_count").asc(),
+    "-reviews": F("review_count").desc(),
+    "submitted": F("submitted_at").asc(nulls_last=True),
+    "-submitted": F("submitted_at").desc(nulls_last=True),
 }
 
 
@@ -30,7 +32,8 @@ def visible_applications(person, edition):
 
 
 def with_scores(applications):
-    """Mean of both scores over all reviews, their spread, and the review count.
+    """Mean of both scores over all reviews, their spread, and the review count
+    (0, not NULL, without reviews, so it sorts with the others).
 
     SQLite has no standard deviation, so the spread is the range (max − min) of the
     per-review averages on every database.
@@ -48,8 +51,11 @@ def with_scores(applications):
             reviews.annotate(v=_spread(per_review)).values("v"),
             output_field=FloatField(),
         ),
-        review_count=Subquery(
-            reviews.annotate(v=Count("pk")).values("v"), output_field=FloatField()
+        review_count=Coalesce(
+            Subquery(
+                reviews.annotate(v=Count("pk")).values("v"), output_field=FloatField()
+            ),
+            0.0,
         ),
         membership_state=Subquery(membership),
     ).select_related("person", "association")
@@ -59,15 +65,17 @@ def _spread(expression):
     return Max(expression) - Min(expression)
 
 
-def filtered(applications, params):
-    """Filter by association, role, state, decision, preference and minimum score."""
-    if params.get("association"):
-        applications = applications.filter(association__country=params["association"])
+def filtered(applications, filters):
+    """Filter by association, role, state, decision, preference and minimum score.
+
+    ``filters`` holds cleaned values (ApplicationFilterForm.filters), never raw
+    query-string text: a missing name means no filter on it.
+    """
+    if filters.get("association"):
+        applications = applications.filter(association__country=filters["association"])
     for name in ("role", "state", "decision", "preference"):
-        if params.get(name):
-            applications = applications.filter(**{name: params[name]})
-    if params.get("min_score"):
-        applications = applications.filter(mean_score__gte=float(params["min_score"]))
-    return applications.order_by(
-        SORTS.get(params.get("sort"), "person__full_name"), "pk"
-    )
+        if filters.get(name):
+            applications = applications.filter(**{name: filters[name]})
+    if filters.get("min_score") is not None:
+        applications = applications.filter(mean_score__gte=filters["min_score"])
+    return applications.order_by(SORTS.get(filters.get("sort"), SORTS["name"]), "pk")

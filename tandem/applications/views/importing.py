@@ -1,6 +1,7 @@
 """Import pages: upload → mapping → preview → commit in the background → progress."""
 
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.functional import cached_property
 from django.views.generic import FormView, TemplateView, View
@@ -156,9 +157,11 @@ class ImportMapping(ImportJobMixin, TemplateView):
         )
 
     def use_preset(self, preset_id):
-        preset = get_object_or_404(
-            importing.presets_for(self.job.association), pk=preset_id
-        )
+        try:
+            pk = int(preset_id)
+        except ValueError:
+            raise Http404("No such preset.") from None
+        preset = get_object_or_404(importing.presets_for(self.job.association), pk=pk)
         self.job.mapping = preset.mapping
         self.job.save(update_fields=["mapping"])
         return redirect(

@@ -10,6 +10,7 @@ from django.views.generic import TemplateView
 from tandem.applications.domain import applying, promotion
 from tandem.applications.forms import PromotionFileForm
 from tandem.applications.models import PromotionFile
+from tandem.core import clock
 from tandem.core.views import EditionScopedMixin
 from tandem.programs.models import Edition, EditionAssociation
 
@@ -26,11 +27,13 @@ class AssociationPage(TemplateView):
             edition=edition,
             association__country=kwargs["country"].upper(),
         )
+        window = applying.application_window(edition)
         context.update(
             edition=edition,
             association=joined.association,
-            window=applying.application_window(edition),
+            window=window,
             is_open=applying.window_is_open(edition),
+            is_over=window is not None and window[1] < clock.today(),
             milestones=edition.milestones.all(),
         )
         return context

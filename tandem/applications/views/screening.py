@@ -8,7 +8,11 @@ from django.views.generic import FormView, TemplateView, View
 
 from tandem.applications.domain import exporting, queries, screening
 from tandem.applications.domain.membership import membership_of
-from tandem.applications.forms import DecisionTemplateForm, ReviewForm
+from tandem.applications.forms import (
+    ApplicationFilterForm,
+    DecisionTemplateForm,
+    ReviewForm,
+)
 from tandem.applications.models import Application
 from tandem.applications.views.base import ApplicationScopedMixin
 from tandem.core import conflicts
@@ -22,15 +26,11 @@ DECISION_ACTIONS = (
     (Application.Decision.REJECTED, "reject"),
 )
 
-FILTERS = (
-    "association",
-    "role",
-    "state",
-    "decision",
-    "preference",
-    "min_score",
-    "sort",
-)
+
+def filter_form(request, edition, visible):
+    """The filters of the list and of its export, from the same query string."""
+    associations = edition.associations.filter(pk__in=visible.values("association"))
+    return ApplicationFilterForm(request.GET, associations=associations)
 
 
 class ApplicationList(EditionScopedMixin, TemplateView):
@@ -39,15 +39,15 @@ class ApplicationList(EditionScopedMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        params = {name: self.request.GET.get(name, "") for name in FILTERS}
         visible = queries.visible_applications(self.request.user, self.edition)
-        applications = queries.filtered(queries.with_scores(visible), params)
+        form = filter_form(self.request, self.edition, visible)
+        filters = form.filters()
+        applications = queries.filtered(queries.with_scores(visible), filters)
         context.update(
             applications=applications,
-            params=params,
-            associations=self.edition.associations.filter(
-                pk__in=visible.values("association")
-            ),
+            params={name: form.data.get(name, "") for name in filters},
+            ignored=form.ignored(),
+            associations=form.fields["association"].choices[1:],
             can_decide=self.request.user.has_perm("applications.decide", self.edition),
             choices={
                 "role": Application._meta.get_field("role").choices,
@@ -163,8 +163,10 @@ class ApplicationExport(EditionScopedMixin, View):
         if fmt not in exporting.FORMATS:
             raise Http404("No such format.")
         visible = queries.visible_applications(request.user, self.edition)
-        params = {name: request.GET.get(name, "") for name in FILTERS}
-        applications = queries.filtered(queries.with_scores(visible), params)
+        # A filter that does not hold is left out, as on the list the link came
+        # from, which named it; the file holds what that page showed.
+        filters = filter_form(request, self.edition, visible).filters()
+        applications = queries.filtered(queries.with_scores(visible), filters)
         scope = self.roles.national_of
         data = exporting.export_applications(
             applications,

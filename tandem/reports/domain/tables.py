@@ -39,6 +39,14 @@ FUNNEL_STEPS = [
 ]
 
 
+def _participants(**filters):
+    """Accepted applications that were not withdrawn afterwards: the people who
+    took part, as events, surveys and certificates count them."""
+    return Application.objects.filter(
+        decision=Application.Decision.ACCEPTED, **filters
+    ).exclude(state=Application.State.WITHDRAWN)
+
+
 def _pairs_of(side):
     return Pair.objects.filter(**{side: OuterRef("pk")})
 
@@ -147,11 +155,7 @@ def _bucket(low, high):
 
 def training_attendance(edition, associations):
     """For each training, the accepted people of these associations who attended."""
-    accepted = Application.objects.filter(
-        edition=edition,
-        association__in=associations,
-        decision=Application.Decision.ACCEPTED,
-    )
+    accepted = _participants(edition=edition, association__in=associations)
     rows = (
         Event.objects.filter(edition=edition)
         .exclude(audience=Event.Audience.COORDINATORS)
@@ -187,11 +191,9 @@ def surveys(edition, associations):
     Only counts: what people answered stays on the surveys' own results pages,
     behind their five-answer rule.
     """
-    participants = Application.objects.filter(
-        edition=edition,
-        association__in=associations,
-        decision=Application.Decision.ACCEPTED,
-    ).values("person_id")
+    participants = _participants(edition=edition, association__in=associations).values(
+        "person_id"
+    )
     answered = dict(
         ResponseMarker.objects.filter(survey__edition=edition, person__in=participants)
         .values_list("survey_id")
@@ -209,10 +211,8 @@ def surveys(edition, associations):
 def participants_per_edition(edition, associations):
     """Accepted participants per association in every edition so far."""
     rows = (
-        Application.objects.filter(
-            association__in=associations,
-            decision=Application.Decision.ACCEPTED,
-            edition__starts_on__lte=edition.starts_on,
+        _participants(
+            association__in=associations, edition__starts_on__lte=edition.starts_on
         )
         .values("edition__name", "edition__starts_on", "association__name")
         .annotate(
@@ -234,19 +234,13 @@ def participants_per_edition(edition, associations):
 
 def returning_mentors(edition, associations):
     """Accepted mentors of this edition who were accepted mentors before."""
-    earlier = Application.objects.filter(
+    earlier = _participants(
         person=OuterRef("person"),
         role="mentor",
-        decision=Application.Decision.ACCEPTED,
         edition__starts_on__lt=edition.starts_on,
     )
     rows = (
-        Application.objects.filter(
-            edition=edition,
-            association__in=associations,
-            role="mentor",
-            decision=Application.Decision.ACCEPTED,
-        )
+        _participants(edition=edition, association__in=associations, role="mentor")
         .annotate(returning=Exists(earlier))
         .values("association__name")
         .annotate(
