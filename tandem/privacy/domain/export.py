@@ -206,7 +206,9 @@ def _applications(person):
         ]
     consents = [
         {"application": c.application_id, "version": c.version, "given at": c.given_at}
-        for c in PrivacyConsent.objects.filter(application__in=applications)
+        for c in PrivacyConsent.objects.filter(application__in=applications).order_by(
+            "given_at", "pk"
+        )
     ]
     return [
         Section("applications", "Applications", rows),
@@ -260,7 +262,9 @@ def _mentoring(person):
             "how useful": a.useful,
             "answered at": a.answered_at,
         }
-        for a in PulseAnswer.objects.filter(person=person).select_related("pulse")
+        for a in PulseAnswer.objects.filter(person=person)
+        .select_related("pulse")
+        .order_by("answered_at", "pk")
     ]
     return [
         Section("pairs", "Pairs", pair_rows),
@@ -277,9 +281,9 @@ def _surveys(person):
             "anonymous": m.survey.anonymous,
             "answered on": m.answered_on,
         }
-        for m in ResponseMarker.objects.filter(person=person).select_related(
-            "survey__edition"
-        )
+        for m in ResponseMarker.objects.filter(person=person)
+        .select_related("survey__edition")
+        .order_by("answered_on", "pk")
     ]
     answers = [
         {
@@ -291,11 +295,15 @@ def _surveys(person):
         }
         for a in Answer.objects.filter(
             response__in=Response.objects.filter(person=person)
-        ).select_related("response__survey", "question")
+        )
+        .select_related("response__survey", "question")
+        .order_by("response__submitted_on", "question__position", "question_id")
     ]
     invitations = [
         {"survey": i.survey.title, "kind": i.kind, "sent on": i.sent_on}
-        for i in Invitation.objects.filter(person=person).select_related("survey")
+        for i in Invitation.objects.filter(person=person)
+        .select_related("survey")
+        .order_by("sent_on", "pk")
     ]
     return [
         Section("surveys_answered", "Surveys you answered", answered),
@@ -323,9 +331,9 @@ def _cases(person):
             "opened at": c.opened_at,
             "resolved at": c.resolved_at,
         }
-        for c in Case.objects.filter(
-            opened_by=person, source=Case.Source.PARTICIPANT
-        ).select_related("edition")
+        for c in Case.objects.filter(opened_by=person, source=Case.Source.PARTICIPANT)
+        .select_related("edition")
+        .order_by("opened_at", "pk")
     ]
     return Section("cases", "Concerns you raised", rows)
 
@@ -354,9 +362,9 @@ def _attendance(person):
             "minutes": a.minutes,
             "recorded from": a.source,
         }
-        for a in Attendance.objects.filter(person=person).select_related(
-            "event__edition"
-        )
+        for a in Attendance.objects.filter(person=person)
+        .select_related("event__edition")
+        .order_by("event__starts_at", "pk")
     ]
     return Section("attendance", "Events you attended", rows)
 
@@ -369,7 +377,9 @@ def _trail(person):
             "object": f"{e.object_type} {e.object_id}".strip(),
             "edition": e.edition.name if e.edition_id else "",
         }
-        for e in AuditEntry.objects.filter(actor=person).select_related("edition")
+        for e in AuditEntry.objects.filter(actor=person)
+        .select_related("edition")
+        .order_by("at", "pk")
     ]
     return Section("audit", "What you did, as the audit trail records it", rows)
 
