@@ -220,3 +220,15 @@ def test_a_case_she_is_the_subject_of_loses_its_summary(world):
     case.refresh_from_db()
     assert case.summary == "About an erased participant."
     assert case.kind == Case.Kind.DROPOUT
+
+
+def test_an_erased_certificate_file_is_not_served(client, world):
+    mentor = world.people["mentor_b"]
+    code = world.extra["certificate"].code
+    erase_person(mentor, actor=mentor)
+    client.force_login(world.people["international"])
+
+    response = client.get(reverse("certificates:pdf", args=[world.edition.slug, code]))
+
+    assert response.status_code == 404
+    assert AuditEntry.objects.filter(action="certificate.downloaded").count() == 0
