@@ -46,7 +46,7 @@ class MyDataPage(OwnDataMixin, TemplateView):
         sections = export.download(self.request.user, actor=self.request.user)
         return {
             **super().get_context_data(**kwargs),
-            "sections": sections,
+            "sections": export.readable(sections),
             "made_at": clock.now(),
         }
 

@@ -172,3 +172,13 @@ def test_a_coordinator_of_a_running_edition_is_told_to_hand_over(
 
     assert "hand your role over to someone else first" in response.content.decode()
     assert Person.objects.get(pk=world.people["national_a"].pk).erased_at is None
+
+
+def test_the_readable_page_writes_dates_and_yes_no_for_people(client, world):
+    client.force_login(world.people["mentee_a"])
+
+    page = client.get(reverse("privacy:data_page")).content.decode()
+
+    assert "<td>5 December 2023</td>" in page
+    assert "<td>yes</td>" in page
+    assert "True" not in page

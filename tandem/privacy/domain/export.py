@@ -18,11 +18,13 @@ Left out, on purpose:
 Certificate PDFs are downloaded from the certificate page itself.
 """
 
+import datetime as dt
 from dataclasses import dataclass
 
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from django.db.models import Q
+from django.utils import timezone
 
 from tandem.applications.models import Application, PrivacyConsent, Question
 from tandem.certificates.models import Certificate
@@ -75,6 +77,31 @@ def download(person, *, actor):
     sections = collect(person)
     record_for_person("personal_data.downloaded", person, actor=actor)
     return sections
+
+
+def readable(sections):
+    """The same sections with each value written for a person to read."""
+    return [
+        Section(
+            s.key,
+            s.title,
+            [{k: _readable(v) for k, v in row.items()} for row in s.rows],
+            s.note,
+        )
+        for s in sections
+    ]
+
+
+def _readable(value):
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if value is None or value == "":
+        return "–"
+    if isinstance(value, dt.datetime):
+        return timezone.localtime(value).strftime("%-d %B %Y, %H:%M")
+    if isinstance(value, dt.date):
+        return value.strftime("%-d %B %Y")
+    return str(value)
 
 
 def as_json(sections):
