@@ -1,10 +1,14 @@
 """The pages: a person's own data, consent and erasure, and nobody else's."""
 
+import datetime as dt
 import json
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tandem.core.models import AuditEntry
+from tandem.mentoring.domain import meetings
 from tandem.people.models import Person
 from tests import factories
 from tests.conftest import MARKER
@@ -182,3 +186,29 @@ def test_the_readable_page_writes_dates_and_yes_no_for_people(client, world):
     assert "<td>5 December 2023</td>" in page
     assert "<td>yes</td>" in page
     assert "True" not in page
+
+
+def queries_for_download(client, person):
+    client.force_login(person)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(reverse("privacy:data_json"))
+    return len(queries)
+
+
+def test_the_download_costs_the_same_queries_for_few_and_many_rows(client, world):
+    mentee = world.people["mentee_a"]
+    few = queries_for_download(client, mentee)
+    for day in range(10, 20):
+        meetings.log_meeting(
+            world.extra["pair"],
+            actor=mentee,
+            held_on=dt.date(2023, 12, day),
+            duration_minutes=30,
+            mode="online",
+            private_note=f"Note {day}",
+            at=dt.datetime(2023, 12, 21, 9, tzinfo=dt.UTC),
+        )
+
+    many = queries_for_download(client, mentee)
+
+    assert many == few
