@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "tandem.certificates",
     "tandem.reports",
     "tandem.matching",
+    "tandem.privacy",
 ]
 
 MIDDLEWARE = [
@@ -258,6 +259,10 @@ LOGGING = {
 # Tandem's own clock. TANDEM_TODAY pins "today" for demos and rehearsals, so the
 # 2023/24 demo edition can be shown in the middle of its year.
 TANDEM_TODAY = os.environ.get("TANDEM_TODAY", "")
+
+# How long people of a closed edition are kept before `anonymise_expired` erases
+# them, counted in days from the edition's end date.
+TANDEM_RETENTION_DAYS = int(os.environ.get("TANDEM_RETENTION_DAYS", "730"))
 
 # Log-in safety. Wrong passwords are counted per address and per account in the
 # shared cache; past the limit that account (or address) waits out the window, so

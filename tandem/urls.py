@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("tandem.certificates.urls")),
     path("", include("tandem.reports.urls")),
     path("", include("tandem.matching.urls")),
+    path("", include("tandem.privacy.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

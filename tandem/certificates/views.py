@@ -144,6 +144,9 @@ class CertificateDownload(CertificateScopedMixin, View):
     permission = "certificates.download"
 
     def get(self, request, *args, **kwargs):
+        if not self.certificate.pdf:
+            # Its holder erased their account, and the file with it.
+            raise Http404("This certificate's file was erased.")
         issuing.record_download(self.certificate, actor=request.user)
         response = HttpResponse(bytes(self.certificate.pdf), "application/pdf")
         name = f"certificate-{self.edition.slug}-{self.certificate.code}.pdf"

@@ -65,6 +65,11 @@ class Person(AbstractBaseUser, PermissionsMixin):
     is_staff = models.BooleanField(default=False)
     is_active = models.BooleanField(default=True)
     date_joined = models.DateTimeField(default=timezone.now)
+    # Set once and never cleared: from this moment the outbox drops every e-mail
+    # to the person and surveys stop counting them (tandem.privacy.domain.consent).
+    consent_withdrawn_at = models.DateTimeField(null=True, blank=True)
+    # Set by tandem.privacy.domain.erasure, which replaced every personal field.
+    erased_at = models.DateTimeField(null=True, blank=True)
 
     objects = PersonManager()
 
@@ -97,7 +102,14 @@ class Person(AbstractBaseUser, PermissionsMixin):
         return self.full_name
 
     def get_short_name(self):
+        if self.erased_at:
+            # "erased" alone reads like a first name in a greeting.
+            return self.full_name
         return self.full_name.split(" ")[0] if self.full_name else self.email
+
+    @property
+    def has_withdrawn_consent(self):
+        return self.consent_withdrawn_at is not None
 
 
 class Membership(models.Model):

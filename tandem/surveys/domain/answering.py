@@ -9,7 +9,7 @@ import logging
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 from tandem.applications.models import Application
 from tandem.core import audit, clock
@@ -27,12 +27,30 @@ def has_answered(person, survey):
 
 
 def participants(survey):
-    """Accepted applications of the edition in the survey's audience."""
-    return Application.objects.filter(
-        edition_id=survey.edition_id,
-        role__in=survey.roles(),
-        decision=Application.Decision.ACCEPTED,
-    ).exclude(state=Application.State.WITHDRAWN)
+    """Accepted applications of the edition in the survey's audience.
+
+    Someone who withdrew consent while the survey could still be answered is no
+    longer invited, reminded or counted as invited, unless they had answered
+    already; a withdrawal after the survey closed leaves its figures as they were.
+    """
+    return (
+        Application.objects.filter(
+            edition_id=survey.edition_id,
+            role__in=survey.roles(),
+            decision=Application.Decision.ACCEPTED,
+        )
+        .exclude(state=Application.State.WITHDRAWN)
+        .filter(_still_consenting(survey))
+    )
+
+
+def _still_consenting(survey):
+    kept = Q(person__consent_withdrawn_at__isnull=True) | Exists(
+        ResponseMarker.objects.filter(survey=survey, person=OuterRef("person"))
+    )
+    if survey.last_day is not None:
+        kept |= Q(person__consent_withdrawn_at__date__gt=survey.last_day)
+    return kept
 
 
 def application_for(person, survey):
