@@ -110,7 +110,13 @@ def test_the_report_counts_who_answered_each_survey(client, world):
     page = client.get(reverse("reports:edition", args=[world.edition.slug]))
 
     surveys = next(t for t in page.context["tables"] if t.key == "surveys")
-    assert surveys.headers == ["Survey", "Kind", "Answered"]
+    assert surveys.headers == [
+        "Survey",
+        "Kind",
+        "Answered",
+        "Recommendation score",
+        "Mean 1–5 answer",
+    ]
     assert [row[0] for row in surveys.rows] == list(
         world.edition.surveys.order_by("opens_on", "title").values_list(
             "title", flat=True

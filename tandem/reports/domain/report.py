@@ -80,8 +80,10 @@ def build(edition, associations):
             bar_chart("Training attendance", [(r[0], r[3]) for r in trainings.rows]),
         ],
         "survey_note": (
-            "How many people in view answered each survey; what they answered is "
-            "on each survey's results page, shown only in groups of five or more."
+            "How many people in view answered each survey, its recommendation "
+            "score (promoters minus detractors) and mean 1–5 answer; a figure is "
+            "blank where fewer than five answers would stand behind it. Each "
+            "survey's results page has the rest."
         ),
     }
 

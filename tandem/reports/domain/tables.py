@@ -12,6 +12,7 @@ from tandem.events.models import Event
 from tandem.mentoring.models import Activity, Meeting, Pair
 from tandem.people.models import Membership
 from tandem.programs.models import Milestone
+from tandem.surveys.domain import results as survey_results
 from tandem.surveys.models import ResponseMarker, Survey
 
 MEETING_BUCKETS = [(0, 0), (1, 2), (3, 5), (6, 9), (10, None)]
@@ -186,10 +187,9 @@ def training_attendance(edition, associations):
 
 
 def surveys(edition, associations):
-    """How many accepted participants in view answered each survey of the edition.
-
-    Only counts: what people answered stays on the surveys' own results pages,
-    behind their five-answer rule.
+    """Each survey of the edition: who in view answered, and its two headline
+    figures (recommendation score, mean 1–5 answer) where the five-answer rule
+    lets the survey's own results page show them; blank where it does not.
     """
     participants = _participants(edition=edition, association__in=associations).values(
         "person_id"
@@ -199,13 +199,25 @@ def surveys(edition, associations):
         .values_list("survey_id")
         .annotate(count=Count("id"))
     )
-    rows = [
-        [survey.title, survey.get_kind_display(), answered.get(survey.pk, 0)]
-        for survey in Survey.objects.filter(edition=edition).order_by(
-            "opens_on", "title"
+    scope = {association.pk for association in associations}
+    rows = []
+    for survey in Survey.objects.filter(edition=edition).order_by("opens_on", "title"):
+        figures = survey_results.summary(survey, scope)
+        rows.append(
+            [
+                survey.title,
+                survey.get_kind_display(),
+                answered.get(survey.pk, 0),
+                _blank_if_none(figures.recommendation),
+                _blank_if_none(figures.scale_mean),
+            ]
         )
-    ]
-    return Table("surveys", "Surveys answered", ["Survey", "Kind", "Answered"], rows)
+    headers = ["Survey", "Kind", "Answered", "Recommendation score", "Mean 1–5 answer"]
+    return Table("surveys", "Surveys", headers, rows)
+
+
+def _blank_if_none(value):
+    return "" if value is None else value
 
 
 def participants_per_edition(edition, associations):

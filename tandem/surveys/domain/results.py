@@ -94,6 +94,11 @@ def results(survey, *, viewer, filters=Filters()):
     scope = visible_association_ids(viewer, survey)
     if filters.association is not None and filters.association not in scope:
         scope = set()
+    return results_in_scope(survey, scope, filters)
+
+
+def results_in_scope(survey, scope, filters=Filters()):
+    """The results over the associations whose ids are in ``scope``."""
     associations = list(survey.edition.associations.filter(pk__in=scope))
     cells_by_question, rows_by_question = _answers(survey, scope)
     wanted = filters.as_cell_filter()
@@ -184,6 +189,32 @@ def _question_result(question, cells, rows_by_question, wanted):
             f"{name or 'anonymous'}: {text}" for *_, text, name in rows
         )
     return result
+
+
+@dataclass(frozen=True)
+class Summary:
+    """A survey in two figures; None where the five-answer rule hides them."""
+
+    recommendation: int | None
+    scale_mean: float | None
+
+
+def summary(survey, scope):
+    """The recommendation score and the mean 1–5 answer over ``scope``.
+
+    Each question counts only if its results page would show it, so the summary
+    reveals nothing the five-answer rule keeps back.
+    """
+    shown = [q for q in results_in_scope(survey, scope).questions if q.shown]
+    recommendation = next(
+        (q.recommendation for q in shown if q.recommendation is not None), None
+    )
+    scales = [q for q in shown if q.question.kind == Question.Kind.SCALE]
+    answers = sum(q.count for q in scales)
+    scale_mean = (
+        round(sum(q.mean * q.count for q in scales) / answers, 1) if answers else None
+    )
+    return Summary(recommendation, scale_mean)
 
 
 def recommendation_score(numbers):
