@@ -14,6 +14,8 @@ import scipy.sparse as sp
 from .scoring import Features, same_employer, screen_block
 
 BLOCK_CELLS = 1 << 22
+# Longest run of cells whose maximum stands for them in the top-k bound.
+RUN_CELLS = 32
 
 
 @dataclass(frozen=True)
@@ -88,8 +90,43 @@ def _all_or(cols, m: int) -> np.ndarray:
     return np.arange(m) if cols is None else cols
 
 
+def _kth_largest_of_maxima(block, k: int, axis: int) -> np.ndarray:
+    """A lower bound, per row (axis 1) or column (axis 0), on its k-th largest value.
+
+    The values are cut into runs of a few cells along `axis`; the k-th largest
+    run maximum is k distinct cells that are at least that large, so every one
+    of the k largest cells is at least it too. -inf where there are under k runs.
+    """
+    size = block.shape[axis]
+    run = int(np.clip(size // (4 * k), 1, RUN_CELLS))
+    if axis == 1:  # runs of columns, by reduceat: no copy of the block
+        maxima = np.maximum.reduceat(block, np.arange(0, size, run), axis=1)
+    else:  # whole runs of rows are contiguous, so the reshape copies nothing
+        whole = size // run
+        maxima = block[: whole * run].reshape(whole, run, -1).max(axis=1)
+    at = maxima.shape[axis] - k
+    if at < 0:
+        return np.full(block.shape[1 - axis], -np.inf, np.float32)
+    return np.partition(maxima, at, axis=axis).take(at, axis=axis)
+
+
+def _best_per_group(group, value, other, k: int):
+    """Keep each group's k largest values, ties to the smaller `other` index."""
+    order = np.lexsort((other, -value, group))
+    group, value, other = group[order], value[order], other[order]
+    rank = np.arange(len(group)) - np.searchsorted(group, group)
+    keep = rank < k
+    return group[keep], value[keep], other[keep]
+
+
 def top_k_pairs(feat: Features, scope: Scope, k: int):
     """Union of each row's k and each column's 2k best eligible pairs, sorted.
+
+    Ties at the k-th value go to the lower mentor (rows) or mentee (columns)
+    index. Each block keeps only cells at or above a cheap lower bound on the
+    k-th value (`_kth_largest_of_maxima`, and for columns the k-th best kept
+    from earlier blocks), so the exact ranking sorts a few cells per row and
+    column instead of partitioning whole rows and columns.
 
     Also returns every row's and column's best screening score: upper bounds
     that let later scans skip pairs which cannot matter.
@@ -98,30 +135,41 @@ def top_k_pairs(feat: Features, scope: Scope, k: int):
     # A mentor takes up to three mentees, so it keeps more of its best ones.
     kc = 2 * k
     found_r, found_c = [], []
-    col_vals = np.full((0, m), -np.inf, np.float32)
-    col_rows = np.zeros((0, m), np.int64)
+    empty = np.zeros(0, np.int64)
+    # Column candidates (col, value, row), ranked only when many have waited:
+    # the floors they give are a speed-up, stale floors just keep more cells.
+    held = [(empty, np.zeros(0, np.float32), empty)]
+    waiting = 0
+    col_floor = np.full(m, -np.inf, np.float32)
     row_max = np.full(feat.n, -np.inf, np.float32)
     col_max = np.full(m, -np.inf, np.float32)
-    for rows, _, block in masked_blocks(feat, scope):
+    for rows, cols, block in masked_blocks(feat, scope):
         row_max[rows] = block.max(axis=1)
-        np.maximum(col_max, block.max(axis=0), out=col_max)
-        kk = min(k, m)
-        idx = np.argpartition(-block, kk - 1, axis=1)[:, :kk]
-        vals = np.take_along_axis(block, idx, axis=1)
-        keep = np.isfinite(vals)
-        found_r.append(np.broadcast_to(rows[:, None], idx.shape)[keep])
-        found_c.append(idx[keep])
-        kb = min(kc, len(rows))
-        cidx = np.argpartition(-block, kb - 1, axis=0)[:kb]
-        col_vals = np.vstack([col_vals, np.take_along_axis(block, cidx, axis=0)])
-        col_rows = np.vstack([col_rows, rows[cidx]])
-        if len(col_vals) > kc:
-            best = np.argpartition(-col_vals, kc - 1, axis=0)[:kc]
-            col_vals = np.take_along_axis(col_vals, best, axis=0)
-            col_rows = np.take_along_axis(col_rows, best, axis=0)
-    keep = np.isfinite(col_vals)
-    found_r.append(col_rows[keep])
-    found_c.append(np.broadcast_to(np.arange(m), col_vals.shape)[keep])
+        col_max[cols] = np.maximum(col_max[cols], block.max(axis=0))
+        row_floor = _kth_largest_of_maxima(block, min(k, len(cols)), axis=1)
+        floor = np.maximum(col_floor[cols], _kth_largest_of_maxima(block, kc, axis=0))
+        wanted = (block >= row_floor[:, None]) | (block >= floor[None, :])
+        wanted &= block > -np.inf
+        li, lc = np.nonzero(wanted)
+        v = block[li, lc]
+        by_row = v >= row_floor[li]
+        r, _, rc = _best_per_group(li[by_row], v[by_row], lc[by_row], k)
+        found_r.append(rows[r])
+        found_c.append(cols[rc])
+        by_col = v >= floor[lc]
+        held.append((cols[lc[by_col]], v[by_col], rows[li[by_col]]))
+        waiting += int(by_col.sum())
+        if waiting > 2 * kc * m:
+            col_keep = _best_per_group(
+                *map(np.concatenate, zip(*held, strict=True)), kc
+            )
+            held, waiting = [col_keep], 0
+            full = np.bincount(col_keep[0], minlength=m) >= kc
+            last = np.searchsorted(col_keep[0], np.flatnonzero(full), "right") - 1
+            col_floor[full] = col_keep[1][last]
+    col_keep = _best_per_group(*map(np.concatenate, zip(*held, strict=True)), kc)
+    found_r.append(col_keep[2])
+    found_c.append(col_keep[0])
     rows, cols = unique_pairs(np.concatenate(found_r), np.concatenate(found_c), m)
     return rows, cols, row_max, col_max
 
