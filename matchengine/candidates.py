@@ -21,6 +21,8 @@ BLOCK_CELLS = 1 << 22
 _BLAS = ThreadpoolController()
 # Longest run of cells whose maximum stands for them in the top-k bound.
 RUN_CELLS = 32
+# A pack of language groups may score this many times its eligible cells.
+PACK_WASTE = 1.5
 
 
 @dataclass(frozen=True)
@@ -36,10 +38,6 @@ class Scope:
     def col_penalty(self) -> np.ndarray:
         """0 for mentors with places, -inf for the rest: added, not indexed."""
         return np.where(self.col_ok, 0.0, -np.inf).astype(np.float32)
-
-
-def block_rows(m: int) -> int:
-    return max(1, BLOCK_CELLS // max(m, 1))
 
 
 def _masked_block(feat: Features, scope: Scope, part, cols):
@@ -63,8 +61,11 @@ def _masked_block(feat: Features, scope: Scope, part, cols):
 def masked_blocks(feat: Features, scope: Scope, rows=None, cols_for=None):
     """Yield (rows, cols, block) with every pair the hard rules forbid at -inf.
 
+    Rows are grouped by language profile (`language_packs`) and a block holds
+    only the mentors its rows may meet by the language rule, about a third of
+    all pairs in generated cohorts; within a group rows keep the given order.
     `cols_for(rows)` may name the only mentor columns worth scoring for a block
-    (None: all); the caller then reads `cols` to map block columns to mentors.
+    (None: all); the caller reads `cols` to map block columns to mentors.
     The next block is scored in a worker thread while the caller reads the
     current one (numpy and BLAS release the GIL), at most one block ahead so
     memory stays at two blocks. Blocks arrive in order, so results do not
@@ -72,13 +73,20 @@ def masked_blocks(feat: Features, scope: Scope, rows=None, cols_for=None):
     """
     with _BLAS.limit(limits=1, user_api="blas"):
         rows = scope.rows if rows is None else rows
-        step = block_rows(feat.m)
         parts = []
-        for start in range(0, len(rows), step):
-            part = rows[start : start + step]
-            cols = None if cols_for is None else cols_for(part)
-            if cols is None or len(cols):
-                parts.append((part, cols))
+        for pack, allowed in language_packs(feat, rows):
+            width = int(allowed.sum())
+            step = max(1, BLOCK_CELLS // width)
+            every = width == feat.m
+            for start in range(0, len(pack), step):
+                part = pack[start : start + step]
+                if cols_for is None:
+                    cols = None if every else np.flatnonzero(allowed)
+                else:
+                    cols = cols_for(part)
+                    cols = cols[allowed[cols]]
+                if cols is None or len(cols):
+                    parts.append((part, cols))
         if len(parts) <= 1:
             for part, cols in parts:
                 yield (
@@ -94,6 +102,39 @@ def masked_blocks(feat: Features, scope: Scope, rows=None, cols_for=None):
                 if k + 1 < len(parts):
                     pending = pool.submit(_masked_block, feat, scope, *parts[k + 1])
                 yield part, _all_or(cols, feat.m), block
+
+
+def language_packs(feat: Features, rows):
+    """Split `rows` by language profile: (rows, bool per mentor they may meet).
+
+    Small groups whose allowed mentors overlap are packed together while the
+    pack's cells stay within PACK_WASTE of the eligible ones, so a cohort with
+    hundreds of language profiles does not become hundreds of tiny blocks.
+    Rows with no allowed mentor are left out: every pair of theirs is -inf.
+    """
+    codes = feat.tables["pair_type"][0][rows]
+    order = np.argsort(codes, kind="stable")
+    present, starts = np.unique(codes[order], return_index=True)
+    ends = np.append(starts[1:], len(order)) if len(order) else starts
+    packs = []
+    for code, lo, hi in zip(present, starts, ends, strict=True):
+        allowed = feat.lang_cols[code]
+        cells = (hi - lo) * int(allowed.sum())
+        if not cells:
+            continue
+        if packs and packs[-1][3] < BLOCK_CELLS // 4:
+            members, mask, count, held = packs[-1]
+            union = mask | allowed
+            if (count + hi - lo) * int(union.sum()) <= PACK_WASTE * (held + cells):
+                packs[-1] = (
+                    [*members, order[lo:hi]],
+                    union,
+                    count + hi - lo,
+                    held + cells,
+                )
+                continue
+        packs.append(([order[lo:hi]], allowed, hi - lo, cells))
+    return [(rows[np.sort(np.concatenate(p[0]))], p[1]) for p in packs]
 
 
 def _all_or(cols, m: int) -> np.ndarray:
