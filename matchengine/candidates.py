@@ -16,8 +16,9 @@ from .scoring import Features, same_employer, screen_block
 
 BLOCK_CELLS = 1 << 22
 # BLAS's own threads spin while they wait for a core; on a busy machine that
-# burnt three times the scoring's CPU time. Blocks run one ahead in a worker
-# thread instead, so BLAS is held to one thread while blocks are scored.
+# burnt several times the scoring's CPU time. Blocks run one ahead in a worker
+# thread instead, so BLAS is held to one thread while blocks are scored. The
+# limit is process-wide for the length of a scan.
 _BLAS = ThreadpoolController()
 # Longest run of cells whose maximum stands for them in the top-k bound.
 RUN_CELLS = 32
