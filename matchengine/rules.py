@@ -7,6 +7,7 @@ vectorised tables the solver uses cannot drift from the scalar definition.
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import scipy.sparse as sp
@@ -23,10 +24,14 @@ EMPLOYER, SAME_PERSON, VETO = 1, 2, 3
 CONFLICT_NAMES = {EMPLOYER: "same employer", SAME_PERSON: "same person", VETO: "veto"}
 
 
+# Profiles repeat a few industries, functions, languages and employers many
+# times over, so the normal forms are cached.
+@lru_cache(maxsize=1 << 16)
 def norm(text: str) -> str:
     return " ".join(str(text).lower().split())
 
 
+@lru_cache(maxsize=1 << 16)
 def norm_employer(text: str) -> str:
     """Lower-case, drop punctuation and legal suffixes ('ACME Ltd.' == 'acme')."""
     plain = norm(re.sub(r"[^\w\s-]", " ", str(text)))

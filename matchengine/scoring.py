@@ -236,6 +236,7 @@ class Features:
     tables: dict  # part -> (codes_mentee, codes_mentor, table float64)
     lang_ok: np.ndarray
     lang_codes: np.ndarray
+    lang_cols: np.ndarray  # mentee language code x mentor: language rule holds
     screen_groups: list  # [(codes_mentee, codes_mentor, weighted float32 table)]
     tag_vocab: dict
     employer_a: np.ndarray  # per mentee; equal codes mean the same employer
@@ -297,6 +298,7 @@ def build_features(mentees, mentors, weights: Weights) -> Features:
         tables=tables,
         lang_ok=lang_ok,
         lang_codes=lang_codes,
+        lang_cols=lang_ok[:, lang_b],
         screen_groups=_merge_groups(groups),
         tag_vocab=tag_vocab,
         employer_a=employer_a,
