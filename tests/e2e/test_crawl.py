@@ -40,6 +40,7 @@ DOWNLOADS = {
     "events:ics",
     "matching:export",
     "mentoring:checkpoint_export",
+    "privacy:data_json",
     "reports:export",
     "reports:pdf",
     "surveys:export",
