@@ -17,7 +17,7 @@ import logging
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Min
 
 from tandem.core import audit, submissions
 from tandem.programs.models import Milestone
@@ -182,10 +182,30 @@ def change_survey(survey, *, actor, **fields):
     for name, value in fields.items():
         setattr(survey, name, value)
     _check_survey(survey)
+    _refuse_opening_after_answers(survey)
     survey.save()
     audit.record("survey.changed", survey, actor=actor, edition=survey.edition)
     logger.info("survey.changed survey=%s", survey.pk)
     return survey
+
+
+def _refuse_opening_after_answers(survey):
+    """An answered survey that opened later would be listed as a draft with
+    answers, and its first answers would fall outside its own dates."""
+    first_answer = (
+        Response.objects.filter(survey=survey)
+        .aggregate(first=Min("submitted_on"))
+        .get("first")
+    )
+    if first_answer is not None and survey.first_day > first_answer:
+        raise ValidationError(
+            {
+                "opens_on": (
+                    f"This survey has answers since {_day(first_answer)}, so it "
+                    "cannot open later than that."
+                )
+            }
+        )
 
 
 def parse_choices(text):
