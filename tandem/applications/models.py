@@ -9,6 +9,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 
+from tandem.core import clock
+
 SCORE = [MinValueValidator(1), MaxValueValidator(5)]
 
 
@@ -242,7 +244,9 @@ class Review(models.Model):
     maturity = models.PositiveSmallIntegerField(validators=SCORE)
     motivation = models.PositiveSmallIntegerField(validators=SCORE)
     comment = models.TextField(blank=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    # Tandem's clock rather than auto_now, like decisions: the stamp is what a
+    # second window's refused save names, and a pinned demo shows its own day.
+    updated_at = models.DateTimeField(default=clock.now)
 
     class Meta:
         ordering = ["application", "updated_at"]

@@ -49,6 +49,10 @@ class WeightsForm(forms.Form):
     [0, 1] and all zeros, so the board and the command share one check.
     """
 
+    # The stamp of the stored weights the page showed, so a save from a page
+    # another coordinator has since overtaken is refused, not silently applied.
+    seen = forms.CharField(required=False, widget=forms.HiddenInput)
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for part in described({}):

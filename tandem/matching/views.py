@@ -152,14 +152,23 @@ class WeightsEdit(EditionScopedMixin, FormView):
     template_name = "matching/weights/edit.html"
 
     def get_initial(self):
-        return weights.weights_for(self.edition)
+        return {
+            **weights.weights_for(self.edition),
+            "seen": weights.stamp_of(self.edition),
+        }
 
     def form_valid(self, form):
+        values = dict(form.cleaned_data)
+        seen = values.pop("seen")
         try:
             weights.set_weights(
-                self.edition, form.cleaned_data, actor=self.request.user
+                self.edition, values, actor=self.request.user, seen=seen
             )
         except ValidationError as error:
+            if not hasattr(error, "error_dict"):
+                # A stale page's conflict names no part.
+                form.add_error(None, error)
+                return self.form_invalid(form)
             for key, texts in error.message_dict.items():
                 form.add_error(None if key == NON_FIELD_ERRORS else key, texts)
             return self.form_invalid(form)

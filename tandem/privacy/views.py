@@ -91,7 +91,7 @@ class AccountErase(OwnDataMixin, View):
         return self._page(EraseForm(person=request.user))
 
     def post(self, request, *args, **kwargs):
-        form = EraseForm(request.POST, person=request.user)
+        form = EraseForm(request.POST, person=request.user, request=request)
         if not form.is_valid():
             return self._page(form)
         try:

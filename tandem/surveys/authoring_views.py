@@ -16,7 +16,13 @@ from tandem.core import clock
 from tandem.core.views import EditionScopedMixin
 from tandem.surveys.domain import authoring
 from tandem.surveys.domain.pulse import rule_for
-from tandem.surveys.forms import PulseRuleForm, QuestionForm, SurveyForm
+from tandem.surveys.forms import (
+    NewQuestionForm,
+    NewSurveyForm,
+    PulseRuleForm,
+    QuestionForm,
+    SurveyForm,
+)
 from tandem.surveys.models import Survey
 from tandem.surveys.views import SurveyMixin
 
@@ -59,15 +65,20 @@ class SurveyCreate(EditionScopedMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.setdefault("form", SurveyForm(edition=self.edition))
+        context.setdefault("form", NewSurveyForm(edition=self.edition))
         return context
 
     def post(self, request, *args, **kwargs):
-        form = SurveyForm(request.POST, edition=self.edition)
+        form = NewSurveyForm(request.POST, edition=self.edition)
         if form.is_valid():
+            fields = dict(form.cleaned_data)
+            submission = fields.pop("submission")
             try:
                 survey = authoring.create_survey(
-                    self.edition, actor=request.user, **form.cleaned_data
+                    self.edition,
+                    actor=request.user,
+                    submission=submission,
+                    **fields,
                 )
             except ValidationError as error:
                 _add_errors(form, error)
@@ -135,14 +146,19 @@ class QuestionAdd(AuthoringMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.setdefault("form", QuestionForm())
+        context.setdefault("form", NewQuestionForm())
         return context
 
     def post(self, request, *args, **kwargs):
-        form = QuestionForm(request.POST)
+        form = NewQuestionForm(request.POST)
         if form.is_valid():
             try:
-                authoring.add_question(self.survey, actor=request.user, **form.spec())
+                authoring.add_question(
+                    self.survey,
+                    actor=request.user,
+                    submission=form.cleaned_data["submission"],
+                    **form.spec(),
+                )
             except ValidationError as error:
                 _add_errors(form, error)
             else:

@@ -2,6 +2,7 @@
 
 from django import forms
 
+from tandem.core.submissions import SubmissionField
 from tandem.programs.forms import DateInput
 from tandem.surveys.domain import authoring
 from tandem.surveys.models import PulseRule, Question, Survey
@@ -55,6 +56,12 @@ class SurveyForm(forms.Form):
         return {name: getattr(survey, name) for name in authoring.SURVEY_FIELDS}
 
 
+class NewSurveyForm(SurveyForm):
+    """The create page's form: its token makes a resent form find its survey."""
+
+    submission = SubmissionField()
+
+
 class QuestionForm(forms.Form):
     text = forms.CharField(
         max_length=300, widget=forms.Textarea(attrs={"rows": 2}), label="Question"
@@ -94,8 +101,15 @@ class QuestionForm(forms.Form):
 
     def spec(self):
         data = dict(self.cleaned_data)
+        data.pop("submission", None)
         data["choices"] = authoring.parse_choices(data["choices"])
         return data
+
+
+class NewQuestionForm(QuestionForm):
+    """The add page's form: its token makes a resent form add nothing more."""
+
+    submission = SubmissionField()
 
 
 class PulseRuleForm(forms.ModelForm):

@@ -16,6 +16,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 
+from tandem.core.submissions import token_field
+
 
 class Survey(models.Model):
     class Kind(models.TextChoices):
@@ -55,6 +57,7 @@ class Survey(models.Model):
         null=True, blank=True, help_text="Overrides the milestone's last day."
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    submission = token_field()
 
     class Meta:
         ordering = ["edition", "opens_on", "id"]
@@ -125,6 +128,7 @@ class Question(models.Model):
             "smaller than five; ignored in an anonymous survey."
         ),
     )
+    submission = token_field()
 
     class Meta:
         ordering = ["survey", "position", "id"]

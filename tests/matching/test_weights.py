@@ -13,6 +13,7 @@ from tandem.matching.models import MatchingWeights, MatchRun
 from tandem.programs.models import RoleGrant
 from tests import factories
 from tests.matching.helpers import mentee, mentor
+from tests.trust.test_conflicts import hidden
 
 DEFAULTS = Weights().as_dict()
 
@@ -178,7 +179,7 @@ def test_the_weights_page_explains_each_part_with_the_engines_formula(client, tr
 
     html = response.content.decode()
     form = response.context["form"]
-    assert list(form.fields) == list(DEFAULTS)
+    assert [field.name for field in form.visible_fields()] == list(DEFAULTS)
     assert form["seniority"].value() == 0.9
     assert form.fields["time_zone"].label == "time zone"
     assert form.fields["availability"].help_text == part_formulas()["availability"]
@@ -314,3 +315,34 @@ def test_run_matching_refuses_bad_weights_naming_the_part(trio, given, message):
 
     assert str(refused.value) == message
     assert MatchRun.objects.count() == 0
+
+
+def test_a_second_coordinator_saving_stale_weights_is_told_and_changes_nothing(
+    client, trio
+):
+    edition = trio["edition"]
+    second = factories.make_person("Őrs Bálint")
+    factories.grant(second, edition, RoleGrant.Role.INTERNATIONAL)
+    url = reverse("matching:weights", args=[edition.slug])
+    client.force_login(trio["actor"])
+    seen = hidden(client.get(url), "seen")
+    set_weights(edition, {**DEFAULTS, "industry": 0.5}, actor=second)
+
+    response = client.post(url, {**DEFAULTS, "industry": "0", "seen": seen})
+
+    assert response.status_code == 200
+    assert "Őrs Bálint changed the weights at " in response.content.decode()
+    assert weights_for(edition)["industry"] == 0.5
+
+
+def test_weights_saved_from_a_fresh_page_replace_the_stored_ones(client, trio):
+    edition = trio["edition"]
+    set_weights(edition, {**DEFAULTS, "industry": 0.5}, actor=trio["actor"])
+    url = reverse("matching:weights", args=[edition.slug])
+    client.force_login(trio["actor"])
+    seen = hidden(client.get(url), "seen")
+
+    response = client.post(url, {**DEFAULTS, "industry": "0.2", "seen": seen})
+
+    assert response.status_code == 302
+    assert weights_for(edition)["industry"] == 0.2

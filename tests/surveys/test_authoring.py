@@ -628,3 +628,36 @@ def test_an_open_survey_invites_nobody_until_it_has_a_question(
     after = invite(survey, today=dt.date(2024, 3, 5))
 
     assert (before, after) == (0, 1)
+
+
+def test_after_answers_the_survey_cannot_open_after_its_first_answer(
+    answered, coordinator
+):
+    first_answer = answered.responses.get().submitted_on
+
+    with pytest.raises(ValidationError) as error:
+        authoring.change_survey(
+            answered,
+            actor=coordinator,
+            opens_on=dt.date(2024, 4, 1),
+            closes_on=dt.date(2024, 4, 20),
+        )
+
+    answered.refresh_from_db()
+    assert error.value.message_dict == {
+        "opens_on": [
+            f"This survey has answers since {first_answer:%-d %B %Y}, so it "
+            "cannot open later than that."
+        ]
+    }
+    assert (answered.opens_on, answered.closes_on) == (
+        dt.date(2024, 3, 1),
+        dt.date(2024, 3, 22),
+    )
+
+
+def test_after_answers_the_survey_can_still_close_later(answered, coordinator):
+    authoring.change_survey(answered, actor=coordinator, closes_on=dt.date(2024, 3, 29))
+
+    answered.refresh_from_db()
+    assert answered.last_day == dt.date(2024, 3, 29)

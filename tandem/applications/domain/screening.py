@@ -108,7 +108,12 @@ def review_application(
     review, _ = Review.objects.update_or_create(
         application=application,
         reviewer=actor,
-        defaults={"maturity": maturity, "motivation": motivation, "comment": comment},
+        defaults={
+            "maturity": maturity,
+            "motivation": motivation,
+            "comment": comment,
+            "updated_at": clock.now(),
+        },
     )
     audit.record(
         "application.reviewed",

@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from matchengine import PARTS, part_formulas
-from tandem.core import audit, clock
+from tandem.core import audit, clock, conflicts
 from tandem.matching.domain.queries import PART_LABELS
 from tandem.matching.models import MatchingWeights, default_weights
 
@@ -88,13 +88,29 @@ def with_overrides(edition, overrides=None) -> dict[str, float]:
     return checked({**weights_for(edition), **(overrides or {})})
 
 
+def stamp_of(edition) -> str:
+    """The version of the edition's stored weights, for a page to send back."""
+    row = MatchingWeights.objects.filter(edition=edition).first()
+    return conflicts.stamp(row.changed_at if row is not None else None)
+
+
 @transaction.atomic
-def set_weights(edition, values, *, actor):
+def set_weights(edition, values, *, actor, seen=None):
     """Store the edition's weights for its next runs; earlier runs keep theirs.
 
     Raises ValidationError (keys naming the parts) and saves nothing when a value
-    is missing, not a number, outside [0, 1], or when all are zero.
+    is missing, not a number, outside [0, 1], or when all are zero. ``seen`` is
+    ``stamp_of`` as the coordinator's page showed it; when someone saved weights
+    since, EditConflict names who and nothing is saved. ``None`` skips the check,
+    for callers without a page.
     """
+    row = MatchingWeights.objects.select_for_update().filter(edition=edition).first()
+    if seen is not None:
+        current = conflicts.stamp(row.changed_at if row is not None else None)
+        if row is not None and current != seen:
+            raise conflicts.changed(
+                "the weights", by=row.changed_by, at=row.changed_at, actor=actor
+            )
     clean = checked(values)
     row, _ = MatchingWeights.objects.update_or_create(
         edition=edition,

@@ -17,9 +17,9 @@ import logging
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Min
 
-from tandem.core import audit
+from tandem.core import audit, submissions
 from tandem.programs.models import Milestone
 from tandem.surveys.models import PulseRule, Question, Response, Survey
 
@@ -139,14 +139,24 @@ def _check_survey(survey):
 
 
 @transaction.atomic
-def create_survey(edition, *, actor, **fields):
-    """An empty survey; questions are added one by one afterwards."""
+def create_survey(edition, *, actor, submission=None, **fields):
+    """An empty survey; questions are added one by one afterwards.
+
+    A repeat of the same form ``submission`` returns the survey the first one
+    created, before its title is found taken by that very survey.
+    """
     unknown = set(fields) - set(SURVEY_FIELDS)
     if unknown:
         raise ValueError(f"Not survey fields: {sorted(unknown)}")
-    survey = Survey(edition=edition, **fields)
+    owner = {"edition_id": edition.pk}
+    repeat = submissions.already(Survey, submission, **owner)
+    if repeat is not None:
+        return repeat
+    survey = Survey(edition=edition, submission=submission, **fields)
     _check_survey(survey)
-    survey.save()
+    survey, created = submissions.save_once(survey, owner)
+    if not created:
+        return survey
     audit.record("survey.created", survey, actor=actor, edition=edition)
     logger.info("survey.created survey=%s edition=%s", survey.pk, edition.pk)
     return survey
@@ -172,10 +182,30 @@ def change_survey(survey, *, actor, **fields):
     for name, value in fields.items():
         setattr(survey, name, value)
     _check_survey(survey)
+    _refuse_opening_after_answers(survey)
     survey.save()
     audit.record("survey.changed", survey, actor=actor, edition=survey.edition)
     logger.info("survey.changed survey=%s", survey.pk)
     return survey
+
+
+def _refuse_opening_after_answers(survey):
+    """An answered survey that opened later would be listed as a draft with
+    answers, and its first answers would fall outside its own dates."""
+    first_answer = (
+        Response.objects.filter(survey=survey)
+        .aggregate(first=Min("submitted_on"))
+        .get("first")
+    )
+    if first_answer is not None and survey.first_day > first_answer:
+        raise ValidationError(
+            {
+                "opens_on": (
+                    f"This survey has answers since {_day(first_answer)}, so it "
+                    "cannot open later than that."
+                )
+            }
+        )
 
 
 def parse_choices(text):
@@ -240,12 +270,19 @@ def _renumber(survey):
 
 
 @transaction.atomic
-def add_question(survey, *, actor, **spec):
+def add_question(survey, *, actor, submission=None, **spec):
+    """A question at the end; a repeat of the same form ``submission`` returns the
+    question the first one added (the survey's lock makes the repeat wait)."""
     survey = _locked(survey)
+    repeat = submissions.already(Question, submission, survey_id=survey.pk)
+    if repeat is not None:
+        return repeat
     cleaned = _clean_question(spec)
     _refuse_if_answered(survey, "no question can be added")
     last = survey.questions.aggregate(last=Max("position"))["last"] or 0
-    question = Question.objects.create(survey=survey, position=last + 1, **cleaned)
+    question = Question.objects.create(
+        survey=survey, position=last + 1, submission=submission, **cleaned
+    )
     audit.record("survey.question_added", question, actor=actor, edition=survey.edition)
     logger.info("survey.question_added survey=%s question=%s", survey.pk, question.pk)
     return question
