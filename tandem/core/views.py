@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
-from django.views.generic import ListView, View
+from django.views.generic import TemplateView, View
 
 from tandem.core.middleware import (
     DATABASE_ERRORS,
@@ -19,6 +19,7 @@ from tandem.core.middleware import (
     drop_broken_connections,
 )
 from tandem.core.models import AuditEntry
+from tandem.core.paging import paginate
 from tandem.programs.models import Edition
 from tandem.programs.roles import roles_for
 
@@ -59,18 +60,20 @@ class EditionScopedMixin:
         return context
 
 
-class AuditLog(EditionScopedMixin, ListView):
+class AuditLog(EditionScopedMixin, TemplateView):
     """The edition's audit trail, newest first, for its international coordinator."""
 
     permission = "core.view_audit"
     template_name = "core/audit/list.html"
-    context_object_name = "entries"
-    paginate_by = 100
 
-    def get_queryset(self):
-        return AuditEntry.objects.filter(edition=self.edition).select_related(
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        entries = AuditEntry.objects.filter(edition=self.edition).select_related(
             "actor", "association"
         )
+        pager = paginate(self.request, entries)
+        context.update(entries=pager.rows, pager=pager)
+        return context
 
 
 @method_decorator(login_not_required, name="dispatch")

@@ -146,6 +146,24 @@ def test_the_audit_page_shows_this_editions_rows_only(client, world):
     assert "Karolina Nowicka" in response.content.decode()
 
 
+def test_the_audit_page_past_its_last_page_shows_the_oldest_rows(client, world):
+    actor = world.people["international"]
+    before = AuditEntry.objects.filter(edition=world.edition).count()
+    AuditEntry.objects.bulk_create(
+        AuditEntry(actor=actor, action="test.paged", edition=world.edition)
+        for _ in range(200 - before + 30)
+    )
+    client.force_login(actor)
+
+    response = client.get(
+        reverse("core:audit", args=[world.edition.slug]), {"page": "40"}
+    )
+
+    assert response.context["pager"].page.number == 3
+    assert len(response.context["entries"]) == 30
+    assert "Showing 201–230 of 230" in response.content.decode()
+
+
 def test_granting_a_national_coordinator_is_on_the_audit_page(client, world):
     from tandem.programs.domain.joining import grant_national_coordinator
 

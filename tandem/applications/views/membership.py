@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import OuterRef, Subquery
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.views.generic import TemplateView, View
 
 from tandem.applications.domain import membership
@@ -11,6 +12,7 @@ from tandem.applications.domain.importing import read_upload
 from tandem.applications.domain.queries import visible_applications
 from tandem.applications.forms import MemberListUploadForm
 from tandem.applications.views.base import ApplicationScopedMixin
+from tandem.core.paging import back_to, paginate
 from tandem.core.views import EditionScopedMixin
 from tandem.people.models import Membership
 from tandem.programs.models import Association
@@ -23,8 +25,10 @@ class MembershipList(EditionScopedMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        pager = paginate(self.request, self.applicants())
         context.update(
-            applicants=self.applicants(),
+            applicants=pager.rows,
+            pager=pager,
             upload_form=kwargs.get("upload_form") or MemberListUploadForm(),
             can_upload=bool(self.roles.national_of),
         )
@@ -39,7 +43,7 @@ class MembershipList(EditionScopedMixin, TemplateView):
             .exclude(state="withdrawn")
             .annotate(membership_state=Subquery(state))
             .select_related("person", "association")
-            .order_by("association__country", "person__full_name", "role")
+            .order_by("association__country", "person__full_name", "role", "pk")
         )
 
     def post(self, request, *args, **kwargs):
@@ -91,4 +95,7 @@ class MembershipVerify(ApplicationScopedMixin, View):
             return redirect(
                 "applications:detail", edition=self.edition.slug, pk=self.application.pk
             )
-        return redirect("applications:members", edition=self.edition.slug)
+        # Back to the page of the list the button was on.
+        return redirect(
+            back_to(reverse("applications:members", args=[self.edition.slug]), request)
+        )

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.views.generic import FormView, TemplateView, View
 
 from tandem.applications.domain import exporting, queries, screening
@@ -16,6 +17,7 @@ from tandem.applications.forms import (
 from tandem.applications.models import Application
 from tandem.applications.views.base import ApplicationScopedMixin
 from tandem.core import conflicts
+from tandem.core.paging import back_to, paginate
 from tandem.core.views import EditionScopedMixin
 
 # The decision buttons say what clicking them does; the recorded decision keeps
@@ -42,9 +44,12 @@ class ApplicationList(EditionScopedMixin, TemplateView):
         visible = queries.visible_applications(self.request.user, self.edition)
         form = filter_form(self.request, self.edition, visible)
         filters = form.filters()
-        applications = queries.filtered(queries.with_scores(visible), filters)
+        pager = paginate(
+            self.request, queries.filtered(queries.with_scores(visible), filters)
+        )
         context.update(
-            applications=applications,
+            applications=pager.rows,
+            pager=pager,
             params={name: form.data.get(name, "") for name in filters},
             ignored=form.ignored(),
             associations=form.fields["association"].choices[1:],
@@ -152,7 +157,10 @@ class ApplicationDecideBulk(EditionScopedMixin, View):
                 messages.error(request, "Nothing decided. " + " ".join(exc.messages))
             else:
                 messages.success(request, f"{len(chosen)} applications: {decision}.")
-        return redirect("applications:list", edition=self.edition.slug)
+        # Back to the page the rows were chosen on, with its filters and sort.
+        return redirect(
+            back_to(reverse("applications:list", args=[self.edition.slug]), request)
+        )
 
 
 class ApplicationExport(EditionScopedMixin, View):

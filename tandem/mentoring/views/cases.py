@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.functional import cached_property
 from django.views.generic import FormView, TemplateView, View
 
+from tandem.core.paging import paginate
 from tandem.core.views import EditionScopedMixin
 from tandem.mentoring.domain import cases, queries
 from tandem.mentoring.forms import CaseOpenForm, CaseUpdateForm, ConcernForm
@@ -19,7 +20,10 @@ class CaseList(EditionScopedMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["cases"] = queries.visible_cases(self.request.user, self.edition)
+        pager = paginate(
+            self.request, queries.visible_cases(self.request.user, self.edition)
+        )
+        context.update(cases=pager.rows, pager=pager)
         return context
 
 

@@ -5,12 +5,13 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.views.generic import TemplateView, View
 
+from tandem.core.paging import paginate
 from tandem.core.views import EditionScopedMixin
 from tandem.mentoring.domain import pairs as pair_actions
 from tandem.mentoring.domain import queries
 from tandem.mentoring.domain.contract import contract_for
 from tandem.mentoring.forms import MeetingForm, StateChangeForm
-from tandem.mentoring.models import Meeting, PrivateNote
+from tandem.mentoring.models import Meeting, Pair, PrivateNote
 from tandem.mentoring.views.base import PairScopedMixin, form_errors
 
 
@@ -54,9 +55,19 @@ class PairList(EditionScopedMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         person = self.request.user
+        tracked = queries.tracked_pairs(person, self.edition).order_by("pk")
+        pager = paginate(self.request, tracked)
+        # Figures for this page's pairs only: counting the meetings of every
+        # pair in scope made counting the pages cost as much as the whole list.
+        # Meta.ordering does not reach a GROUP BY query, so the order is named.
+        pairs = queries.with_figures(
+            Pair.objects.filter(pk__in=pager.rows.values("pk"))
+        )
+        known = paginate(
+            self.request, queries.known_pairs(person, self.edition), param="known"
+        )
         context.update(
-            pairs=queries.with_figures(queries.tracked_pairs(person, self.edition)),
-            known=queries.known_pairs(person, self.edition),
+            pairs=pairs.order_by("pk"), pager=pager, known=known.rows, known_pager=known
         )
         return context
 
