@@ -26,6 +26,7 @@ from allauth.mfa.models import Authenticator
 from django.db.models import Q
 from django.utils import timezone
 
+from tandem.applications.domain.applying import CORE_FIELDS
 from tandem.applications.models import Application, PrivacyConsent, Question
 from tandem.certificates.models import Certificate
 from tandem.core.models import AuditEntry
@@ -176,27 +177,8 @@ def _roles(person):
     return Section("roles", "Coordinating roles", rows)
 
 
-APPLICATION_FIELDS = [
-    "member_number",
-    "preference",
-    "native_language",
-    "other_languages",
-    "country",
-    "city",
-    "time_zone",
-    "industry",
-    "function",
-    "years_experience",
-    "employer",
-    "expertise",
-    "goals",
-    "tags",
-    "linkedin_url",
-    "availability",
-    "capacity",
-    "motivation",
-    "submitted_at",
-]
+# Everything a person wrote into an application, and when they sent it.
+APPLICATION_FIELDS = [*CORE_FIELDS, "submitted_at"]
 
 
 def _applications(person):
