@@ -203,7 +203,13 @@ def _applications(person):
             "state": a.state,
             "decision": a.decision,
         }
-        row.update({name: _flat(getattr(a, name)) for name in APPLICATION_FIELDS})
+        # Labels as the form shows them ("native language"), not column names.
+        row.update(
+            {
+                _label(Application, name): _flat(getattr(a, name))
+                for name in APPLICATION_FIELDS
+            }
+        )
         rows.append(row)
         answers += [
             {
@@ -399,3 +405,15 @@ def _flat(value):
     if value is None:
         return ""
     return value
+
+
+# Where a field's own name reads badly to the person it describes.
+LABELS = {
+    "linkedin_url": "LinkedIn profile",
+    "linkedin_raw": "LinkedIn profile as you wrote it",
+    "years_experience": "years of experience",
+}
+
+
+def _label(model, name):
+    return LABELS.get(name) or str(model._meta.get_field(name).verbose_name)
