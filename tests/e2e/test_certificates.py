@@ -3,6 +3,8 @@ certificate, the public page confirms it, and the PDF carries the name exactly."
 
 import datetime as dt
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -89,9 +91,29 @@ def test_the_coordinator_issues_a_certificate_that_verifies(
     assert pdf.headers["content-type"] == "application/pdf"
     document = pypdfium2.PdfDocument(pdf.body())
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    document[0].render(scale=1.5).to_pil().save(ARTIFACTS / "certificate.png")
+    # 3× is about 216 dots per inch, enough for the OCR to tell Ł and ó apart.
+    document[0].render(scale=3).to_pil().save(ARTIFACTS / "certificate.png")
     text = document[0].get_textpage().get_text_range()
     document.close()
     assert "Łukasz Wójcik" in text
     assert f"/verify/{code}/" in text
-    assert (ARTIFACTS / "certificate.png").stat().st_size > 10_000
+    # The text layer could hold the name while the glyphs drawn are boxes or the
+    # wrong letters; reading the picture back proves what a person sees.
+    assert "Łukasz Wójcik" in read_picture(ARTIFACTS / "certificate.png")
+
+
+def read_picture(path):
+    """The text Tesseract (Debian's, with its Polish data) reads in a PNG."""
+    tesseract = shutil.which("tesseract")
+    if tesseract is None:
+        pytest.fail(
+            "The certificate test needs Debian's tesseract-ocr; bin/test installs it."
+        )
+    result = subprocess.run(  # noqa: S603 (a fixed program on a file we wrote)
+        [tesseract, str(path), "-", "-l", "pol"],
+        capture_output=True,
+        check=True,
+        text=True,
+        timeout=120,
+    )
+    return " ".join(result.stdout.split())
