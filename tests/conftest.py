@@ -1,3 +1,4 @@
+import datetime as dt
 from dataclasses import dataclass, field
 
 import pytest
@@ -79,6 +80,18 @@ def world(db):
 
 
 def _dates(year):
-    import datetime as dt
-
     return dt.date(year, 9, 1), dt.date(year + 1, 6, 30)
+
+
+@pytest.fixture
+def open_window(world, settings):
+    """The world's edition on a day inside its application window."""
+    settings.TANDEM_TODAY = "2023-10-20"
+    factories.make_milestone(
+        world.edition,
+        "Applications open",
+        "applications",
+        dt.date(2023, 10, 9),
+        dt.date(2023, 11, 12),
+    )
+    return world

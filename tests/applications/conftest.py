@@ -1,5 +1,3 @@
-import datetime as dt
-
 import pytest
 
 from tandem.applications.domain import importing
@@ -18,20 +16,6 @@ COUNTRIES = {
     "HR": ("Alumni Croatia", ["Croatian"], ""),
     "RU": ("Alumni Russia", ["Russian"], ""),
 }
-
-
-@pytest.fixture
-def open_window(world, settings):
-    """The world's edition on a day inside its application window."""
-    settings.TANDEM_TODAY = "2023-10-20"
-    factories.make_milestone(
-        world.edition,
-        "Applications open",
-        "applications",
-        dt.date(2023, 10, 9),
-        dt.date(2023, 11, 12),
-    )
-    return world
 
 
 @pytest.fixture

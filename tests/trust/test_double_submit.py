@@ -184,19 +184,6 @@ def test_a_join_request_sent_twice_is_stored_once(world, client):
     ) == [("AIESEC Alumni Ísland", "Guðrún Sigurðardóttir")]
 
 
-@pytest.fixture
-def open_window(world, settings):
-    settings.TANDEM_TODAY = "2023-10-20"
-    factories.make_milestone(
-        world.edition,
-        "Applications open",
-        "applications",
-        dt.date(2023, 10, 9),
-        dt.date(2023, 11, 12),
-    )
-    return world
-
-
 ANSWERS = {
     "preference": "international",
     "native_language": "Polish",
